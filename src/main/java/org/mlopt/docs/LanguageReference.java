@@ -87,8 +87,9 @@ public final class LanguageReference {
             }
             md.append('\n');
         }
-        md.append("Tasks: ").append(tasks(c)).append(". Status: ")
-                .append(c.status() == Component.Status.PLANNED ? "planned (rejected with E901)" : "available").append(".\n\n");
+        if (c.kind() != Kind.STATEMENT && c.kind() != Kind.OPTION_GROUP)
+            md.append("Tasks: ").append(tasks(c)).append(". Status: ")
+                    .append(c.status() == Component.Status.PLANNED ? "planned (rejected with E901)" : "available").append(".\n\n");
     }
 
     /**
@@ -107,9 +108,28 @@ public final class LanguageReference {
         return c.name() + "(" + String.join(", ", parts) + ")";
     }
 
-    /** The type's description with "a" before a vowel made "an". */
+    /**
+     * A parameter type as the reference's tables show it: {@code whole number},
+     * {@code `l1` | `l2`}, {@code activation}, {@code declared optimizer or optimizer}.
+     */
     static String typeText(Type type) {
-        return type.describe().replaceAll("\\ba ([aeiou])", "an $1");
+        if (type instanceof Type.Num n) return n.integer() ? "whole number" : "number";
+        if (type instanceof Type.Bool) return "true or false";
+        if (type instanceof Type.Str) return "string";
+        if (type instanceof Type.Choice c) return c.values().stream().map(v -> "`" + v + "`").collect(Collectors.joining(" | "));
+        if (type instanceof Type.Component c)
+            return c.kinds().stream().map(Kind::label).sorted().collect(Collectors.joining(" or "));
+        if (type instanceof Type.Ref r)
+            return "declared " + r.declarationKinds().stream().sorted()
+                    .map(k -> k.equals("split") ? "split part" : k).collect(Collectors.joining(" or "));
+        if (type instanceof Type.ListOf l) {
+            Type e = l.element();
+            boolean oneWord = e instanceof Type.Num || e instanceof Type.Str || e instanceof Type.Component c && c.kinds().size() == 1;
+            return oneWord ? "list of " + typeText(e) + "s" : "list of (" + typeText(e) + ")";
+        }
+        if (type instanceof Type.Group g) return "`{ }` of " + g.schemaName() + " settings";
+        if (type instanceof Type.AnyOf a) return a.options().stream().map(LanguageReference::typeText).collect(Collectors.joining(" or "));
+        return type.describe();
     }
 
     private static String defaultText(Param p) {
@@ -149,11 +169,12 @@ public final class LanguageReference {
         return text.replace("|", "\\|").replace("\n", " ");
     }
 
-    /** "data source" becomes "Data sources", "search strategy" becomes "Search strategies". */
+    /** "data source" becomes "Data sources", "search strategy" "Search strategies", "loss" "Losses". */
     static String title(Kind kind) {
         if (kind == Kind.STATEMENT) return "Statement settings";
         String label = kind.label();
-        String plural = label.endsWith("y") ? label.substring(0, label.length() - 1) + "ies" : label + "s";
+        String plural = label.endsWith("y") ? label.substring(0, label.length() - 1) + "ies"
+                : label.endsWith("s") ? label + "es" : label + "s";
         return Character.toUpperCase(plural.charAt(0)) + plural.substring(1);
     }
 

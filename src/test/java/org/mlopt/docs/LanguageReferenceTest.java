@@ -88,7 +88,12 @@ class LanguageReferenceTest {
         assertEquals("5", LanguageReference.formatValue(5.0, Type.integer()));
         assertEquals("\"report.html\"", LanguageReference.formatValue("report.html", Type.string()));
         assertEquals("l2", LanguageReference.formatValue("l2", Type.choice("l1", "l2")));
-        assertEquals("an activation", LanguageReference.typeText(Type.component(Kind.ACTIVATION)));
+        assertEquals("activation", LanguageReference.typeText(Type.component(Kind.ACTIVATION)));
+        assertEquals("`l1` | `l2`", LanguageReference.typeText(Type.choice("l1", "l2")));
+        assertEquals("declared loss or loss", LanguageReference.typeText(Type.anyOf(Type.ref("loss"), Type.component(Kind.LOSS))));
+        assertEquals("list of whole numbers", LanguageReference.typeText(Type.listOf(Type.integer())));
+        assertEquals("list of metrics", LanguageReference.typeText(Type.listOf(Type.component(Kind.METRIC))));
+        assertEquals("Losses", LanguageReference.title(Kind.LOSS));
         assertEquals("Search strategies", LanguageReference.title(Kind.SEARCH_STRATEGY));
         assertEquals("Data sources", LanguageReference.title(Kind.DATA_SOURCE));
     }
