@@ -1,0 +1,60 @@
+package org.mlopt.format;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The formatted text as lines, each with its indent and an optional trailing comment. */
+final class OutputLines {
+
+    static final String INDENT = "  ";
+    static final String BEFORE_TRAILING_COMMENT = "  ";
+
+    private static final class Line {
+        final int indent;
+        final StringBuilder text = new StringBuilder();
+        String trailing;
+
+        Line(int indent) {
+            this.indent = indent;
+        }
+    }
+
+    private final List<Line> lines = new ArrayList<>();
+    private Line current;
+
+    void open(int indent) {
+        current = new Line(indent);
+        lines.add(current);
+    }
+
+    void append(String text) {
+        current.text.append(text);
+    }
+
+    void trailing(String comment) {
+        current.trailing = comment;
+    }
+
+    /** Puts a comment on its own line just above the line being written. */
+    void insertAbove(String comment) {
+        Line line = new Line(current.indent);
+        line.text.append(comment);
+        lines.add(lines.indexOf(current), line);
+    }
+
+    /** One empty line, never two in a row and never at the top. */
+    void blank() {
+        if (lines.isEmpty() || lines.get(lines.size() - 1).text.length() == 0) return;
+        lines.add(new Line(0));
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        for (Line line : lines) {
+            if (line.text.length() > 0) out.append(INDENT.repeat(line.indent)).append(line.text);
+            if (line.trailing != null) out.append(BEFORE_TRAILING_COMMENT).append(line.trailing);
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}
