@@ -35,8 +35,13 @@ final class CommentQueue {
 
     /** Whether any comment, handed out or not, starts inside [from, to). */
     boolean anyWithin(int from, int to) {
-        for (SourceComment c : comments) if (c.start() >= from && c.start() < to) return true;
-        return false;
+        int lo = 0, hi = comments.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comments.get(mid).start() < from) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo < comments.size() && comments.get(lo).start() < to;
     }
 
     SourceComment peek() {

@@ -35,7 +35,7 @@ final class LayoutPrinter implements Statement.Visitor<Void>, Expr.Visitor<Void>
         this.source = source;
         this.tokens = tokens;
         this.comments = CommentQueue.of(tokens);
-        this.layout = new Layout(comments);
+        this.layout = new Layout(comments, tokens);
     }
 
     String print(Program program) {
@@ -96,12 +96,6 @@ final class LayoutPrinter implements Statement.Visitor<Void>, Expr.Visitor<Void>
             }
         }
         return false;
-    }
-
-    /** End offset of the first {@code punctuation} token at or after {@code from}. */
-    private int tokenEndAfter(String punctuation, int from) {
-        for (LexToken t : tokens) if (t.start() >= from && t.text().equals(punctuation)) return t.end();
-        throw new IllegalStateException("no '" + punctuation + "' after offset " + from);
     }
 
     // ---- statements ----
@@ -233,7 +227,7 @@ final class LayoutPrinter implements Statement.Visitor<Void>, Expr.Visitor<Void>
         }
         ownLineComments(b.span().endOffset() - 1, true);
         indent--;
-        out.open(indent);
+        out.openClosing(indent);
         out.append("}");
     }
 
@@ -275,7 +269,7 @@ final class LayoutPrinter implements Statement.Visitor<Void>, Expr.Visitor<Void>
     public Void visitCall(Expr.Call c) {
         out.append(c.callee().text());
         List<Node> args = List.copyOf(c.args());
-        sequence(args, "(", ")", tokenEndAfter("(", c.callee().span().endOffset()), c.span(), layout.breaks(c));
+        sequence(args, "(", ")", layout.openParenEnd(c), c.span(), layout.breaks(c));
         return null;
     }
 
@@ -311,7 +305,7 @@ final class LayoutPrinter implements Statement.Visitor<Void>, Expr.Visitor<Void>
         }
         ownLineComments(span.endOffset() - 1, false);
         indent--;
-        out.open(indent);
+        out.openClosing(indent);
         out.append(close);
     }
 

@@ -11,11 +11,14 @@ final class OutputLines {
 
     private static final class Line {
         final int indent;
+        /** A line that starts by closing a bracket: comments above it belong inside the brackets. */
+        final boolean closing;
         final StringBuilder text = new StringBuilder();
         String trailing;
 
-        Line(int indent) {
+        Line(int indent, boolean closing) {
             this.indent = indent;
+            this.closing = closing;
         }
     }
 
@@ -23,7 +26,13 @@ final class OutputLines {
     private Line current;
 
     void open(int indent) {
-        current = new Line(indent);
+        current = new Line(indent, false);
+        lines.add(current);
+    }
+
+    /** Opens the line of a closing {@code ) ] }}, one level out from the items above it. */
+    void openClosing(int indent) {
+        current = new Line(indent, true);
         lines.add(current);
     }
 
@@ -37,7 +46,7 @@ final class OutputLines {
 
     /** Puts a comment on its own line just above the line being written. */
     void insertAbove(String comment) {
-        Line line = new Line(current.indent);
+        Line line = new Line(current.closing ? current.indent + 1 : current.indent, false);
         line.text.append(comment);
         lines.add(lines.indexOf(current), line);
     }
@@ -45,7 +54,7 @@ final class OutputLines {
     /** One empty line, never two in a row and never at the top. */
     void blank() {
         if (lines.isEmpty() || lines.get(lines.size() - 1).text.length() == 0) return;
-        lines.add(new Line(0));
+        lines.add(new Line(0, false));
     }
 
     String render() {
