@@ -101,7 +101,7 @@ final class VsCodeExtension {
         repository.put("number", match(WORD_START + "(?:" + DIGITS + "(?:\\.(?:" + DIGITS + ")?)?" + EXPONENT
                 + "|\\." + DIGITS + EXPONENT + ")" + WORD_END, "constant.numeric.mlopt"));
         repository.put("boolean", match(WORD_START + alternatives(v.booleans()) + WORD_END, "constant.language.boolean.mlopt"));
-        repository.put("parameter-key", capture(WORD_START + "(" + IDENT + ")(?=\\s*:)", null, "variable.parameter.mlopt"));
+        repository.put("parameter-key", capture("(?<![A-Za-z0-9_])(" + IDENT + ")(?=\\s*:)", null, "variable.parameter.mlopt"));
         String notAName = "(?!\\s*[:(.\\[])";
         repository.put("statement-keyword", match(WORD_START + alternatives(v.statementKeywords()) + WORD_END + notAName,
                 "keyword.control.statement.mlopt"));
