@@ -26,7 +26,8 @@ import org.mlopt.parse.ScriptParser;
  *   <li>Numbers and strings are kept exactly as written ({@code 1e-3}, {@code 1_000}, escapes).</li>
  *   <li>Comments stay where they were: a comment on its own line stays on its own line before the
  *       same code, at that code's indent; a comment after code stays at the end of that code's line,
- *       two spaces after it. A comment that sat in the middle of code the formatter joins onto one
+ *       two spaces after it, and the trailing comments of adjacent lines at the same indent line up
+ *       in one column. A comment that sat in the middle of code the formatter joins onto one
  *       line moves to its own line just above. Trailing spaces in comments are dropped.</li>
  * </ul>
  */

@@ -57,13 +57,34 @@ final class OutputLines {
         lines.add(new Line(0, false));
     }
 
+    /**
+     * The text. Trailing comments on adjacent lines at the same indent line up, two spaces after
+     * the longest code among them, as a column of comments reads as one.
+     */
     String render() {
+        int[] commentColumn = new int[lines.size()];
+        for (int start = 0; start < lines.size(); ) {
+            int end = start;
+            if (lines.get(start).trailing != null)
+                while (end + 1 < lines.size() && lines.get(end + 1).trailing != null
+                        && lines.get(end + 1).indent == lines.get(start).indent) end++;
+            int column = 0;
+            for (int i = start; i <= end; i++) column = Math.max(column, codeWidth(lines.get(i)));
+            for (int i = start; i <= end; i++) commentColumn[i] = column + BEFORE_TRAILING_COMMENT.length();
+            start = end + 1;
+        }
         StringBuilder out = new StringBuilder();
-        for (Line line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
             if (line.text.length() > 0) out.append(INDENT.repeat(line.indent)).append(line.text);
-            if (line.trailing != null) out.append(BEFORE_TRAILING_COMMENT).append(line.trailing);
+            if (line.trailing != null)
+                out.append(" ".repeat(commentColumn[i] - codeWidth(line))).append(line.trailing);
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static int codeWidth(Line line) {
+        return line.text.length() == 0 ? 0 : INDENT.length() * line.indent + line.text.length();
     }
 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FormatterFuzzTest {
 
-    private static final int VARIANTS = Integer.getInteger("fuzz.variants", 60);
+    private static final int VARIANTS = Integer.getInteger("fuzz.variants", 30);
     private static final String[] SPACES = {" ", "\n", "  ", "\n\n", "\t", " \n  ", "\n\n\n    "};
 
     @TestFactory
