@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class Lexing {
 
+    /** Token types spelled as a word ({@code train}, {@code true}), indexed by type. */
+    private static final boolean[] WORD_TYPES = wordTypes();
     private static final List<String> KEYWORDS = collectKeywords(false);
     private static final List<String> STATEMENT_KEYWORDS = collectKeywords(true);
 
@@ -99,7 +101,7 @@ public final class Lexing {
             case MloptLexer.ERROR_CHAR:
             case MloptLexer.UNTERMINATED_STRING: return TokenKind.ERROR;
             default:
-                if (!isWord(type)) return TokenKind.PUNCTUATION;
+                if (type >= WORD_TYPES.length || !WORD_TYPES[type]) return TokenKind.PUNCTUATION;
                 return usedAsName(raw, i) ? TokenKind.IDENT : TokenKind.KEYWORD;
         }
     }
@@ -117,6 +119,12 @@ public final class Lexing {
         for (int j = i + step; j >= 0 && j < raw.size(); j += step)
             if (raw.get(j).getChannel() == Token.DEFAULT_CHANNEL) return raw.get(j).getType();
         return Token.EOF;
+    }
+
+    private static boolean[] wordTypes() {
+        boolean[] words = new boolean[MloptLexer.VOCABULARY.getMaxTokenType() + 1];
+        for (int type = 1; type < words.length; type++) words[type] = isWord(type);
+        return words;
     }
 
     private static boolean isWord(int type) {
