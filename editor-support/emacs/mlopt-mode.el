@@ -5,7 +5,7 @@
 
 ;;; Commentary:
 
-;; Highlighting, indentation by bracket depth (two spaces, as `mlopt fmt' lays scripts out)
+;; Highlighting, indentation by bracket depth (two spaces, as the mlopt formatter lays scripts out)
 ;; and `#' comments for .mlopt files.  Install: see README.md next to this file.
 
 ;;; Code:

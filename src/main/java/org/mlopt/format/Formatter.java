@@ -5,7 +5,7 @@ import org.mlopt.parse.ParseResult;
 import org.mlopt.parse.ScriptParser;
 
 /**
- * The canonical layout of mlopt scripts ({@code mlopt fmt}). Formatting never changes what a
+ * The canonical layout of mlopt scripts (for a {@code fmt} command, editors and the REPL). Formatting never changes what a
  * script means: the AST before and after is the same, and formatting twice changes nothing.
  *
  * <p>The style:

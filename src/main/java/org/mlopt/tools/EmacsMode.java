@@ -42,7 +42,7 @@ final class EmacsMode {
                 + "\n"
                 + ";;; Commentary:\n"
                 + "\n"
-                + ";; Highlighting, indentation by bracket depth (two spaces, as `mlopt fmt' lays scripts out)\n"
+                + ";; Highlighting, indentation by bracket depth (two spaces, as the mlopt formatter lays scripts out)\n"
                 + ";; and `#' comments for .mlopt files.  Install: see README.md next to this file.\n"
                 + "\n"
                 + ";;; Code:\n"
