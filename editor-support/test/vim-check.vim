@@ -37,7 +37,7 @@ call s:Expect('# hidden', 0, 'mloptComment')
 call s:Expect('true', 0, 'mloptBoolean')
 call s:Expect('false', 0, 'mloptBoolean')
 call s:Expect('adam(', 0, 'mloptComponent')
-call s:Expect('dense(', 0, 'mloptFunction')
+call s:Expect('custom_step(', 0, 'mloptFunction')
 call s:Expect('dense\[0\]', 0, '')
 call s:Expect('net\.dense', 0, '')
 
