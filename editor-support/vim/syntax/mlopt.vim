@@ -10,7 +10,7 @@ syn case match
 " When several matches start at one position the one defined last wins, so a name followed by
 " ':' is a parameter key even when it is a keyword or a component (loss: ce, optimizer: adam).
 syn match mloptFunction "\<\h\w*\ze\s*("
-syn match mloptComponent "\.\@<!\<\%(adam\)\>\%(\s*:\)\@!"
+syn match mloptComponent "\.\@<!\<\%(accuracy\|adagrad\|adam\|adamw\|batch_norm\|binary_cross_entropy\|blobs\|choice\|confusion_matrix\|cosine\|cross_entropy\|csv\|dense\|dropout\|elastic_net\|exponential\|f1\|gelu\|gradual\|grid\|halving\|he\|holdout\|huber\|hyperband\|impute\|iterative\|kfold\|l1\|l2\|lasso\|lbfgs\|leaky_relu\|linear_regression\|log_loss\|logistic_regression\|loguniform\|mae\|magnitude\|min_max\|momentum\|moons\|mse\|nesterov\|neurons\|none\|one_hot\|one_shot\|plateau\|precision\|quniform\|r2\|randint\|random\|recall\|relu\|ridge\|rmse\|rmsprop\|roc_auc\|scale\|sgd\|sigmoid\|standardize\|step\|stratified\|synthetic_classification\|synthetic_regression\|tanh\|torch_default\|tpe\|uniform\|warmup\|when\|xavier\)\>\%(\s*:\)\@!"
 syn match mloptStatement "\.\@<!\<\%(data\|distill\|evaluate\|load\|loss\|model\|network\|optimizer\|preprocess\|prune\|regularizer\|report\|save\|schedule\|search\|split\|train\)\>\%(\s*\%(:\|(\|\.\|\[\)\)\@!"
 syn match mloptKeyword "\.\@<!\<\%(fit\|from\|on\|space\|to\)\>\%(\s*\%(:\|(\|\.\|\[\)\)\@!"
 syn match mloptKey "\<\h\w*\ze\s*:"
