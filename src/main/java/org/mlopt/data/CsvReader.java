@@ -1,6 +1,9 @@
 package org.mlopt.data;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,11 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
 import org.mlopt.diag.ErrorCode;
 import org.mlopt.diag.Suggest;
+import org.mlopt.schema.Task;
 
 /**
  * Reads a CSV file with a header row into a {@link Dataset}.
@@ -76,49 +79,114 @@ public final class CsvReader {
 
     /** Reads {@code path} with {@code options}. */
     public static Dataset read(Path path, Options options) {
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new DataException(ErrorCode.E801, path.toString(), 0, 0, null, "file not found");
+        try (Reader in = open(path)) {
+            return parse(new CsvLexer(fileName(path), in), options);
         } catch (IOException e) {
             throw new DataException(ErrorCode.E801, path.toString(), 0, 0, null, "cannot read the file: " + e.getMessage());
         }
-        return parse(name, new String(bytes, StandardCharsets.UTF_8), options);
     }
 
     /** Parses CSV text; {@code file} names the source in messages. */
     public static Dataset parse(String file, String text, Options options) {
-        CsvLexer lexer = new CsvLexer(file, text);
-        List<String> header = lexer.nextRecord();
-        if (header == null) throw new DataException(ErrorCode.E802, file, 0, 0, null, "the file is empty");
-        int headerLine = lexer.recordLine();
+        return parse(new CsvLexer(file, new StringReader(text)), options);
+    }
+
+    /** What the checker needs to know about a CSV file without loading its data. */
+    public record Summary(List<String> header, String target, Task task, List<String> classes, int rows) {}
+
+    /**
+     * Reads the header and scans only the target column (keeping its distinct values, not the
+     * data): the column names, the target, the inferred task, the sorted classes (empty for
+     * regression) and the number of data rows. Errors as {@link #read}.
+     */
+    public static Summary inspect(Path path, Options options) {
+        try (Reader in = open(path)) {
+            CsvLexer lexer = new CsvLexer(fileName(path), in);
+            Header h = header(lexer, options);
+            Map<String, Integer> distinct = new LinkedHashMap<>();
+            int rows = 0;
+            while (lexer.next()) {
+                checkWidth(lexer, h);
+                String cell = targetCell(lexer, h);
+                distinct.putIfAbsent(cell, lexer.line());
+                rows++;
+            }
+            if (rows == 0) throw new DataException(ErrorCode.E802, lexer.file(), h.line, 0, null, "the file has a header but no data rows");
+            List<String> values = new ArrayList<>(distinct.keySet());
+            int[] lines = distinct.values().stream().mapToInt(Integer::intValue).toArray();
+            Target t = inferTarget(lexer.file(), h.names.get(h.target), h.target + 1, values, lines, options.task());
+            Task task = !t.classification ? Task.REGRESSION : t.classes.size() == 2 ? Task.BINARY : Task.MULTICLASS;
+            return new Summary(List.copyOf(h.names), h.names.get(h.target), task, t.classification ? t.classes : List.of(), rows);
+        } catch (IOException e) {
+            throw new DataException(ErrorCode.E801, path.toString(), 0, 0, null, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static Reader open(Path path) throws IOException {
+        try {
+            return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new DataException(ErrorCode.E801, path.toString(), 0, 0, null, "file not found");
+        }
+    }
+
+    private static String fileName(Path path) {
+        return path.getFileName() == null ? path.toString() : path.getFileName().toString();
+    }
+
+    /** The header's column names, its line and the target column index. */
+    private record Header(List<String> names, int line, int target) {}
+
+    private static Header header(CsvLexer lexer, Options options) {
+        String file = lexer.file();
+        if (!lexer.next()) throw new DataException(ErrorCode.E802, file, 0, 0, null, "the file is empty");
+        int line = lexer.line();
+        List<String> header = lexer.fields();
         int d = header.size();
         Map<String, Integer> seen = new HashMap<>();
         for (int c = 0; c < d; c++) {
             String h = header.get(c).strip();
             header.set(c, h);
-            if (h.isEmpty()) throw new DataException(ErrorCode.E802, file, headerLine, c + 1, null, "the header has an empty column name");
+            if (h.isEmpty()) throw new DataException(ErrorCode.E802, file, line, c + 1, null, "the header has an empty column name");
             Integer prev = seen.put(h, c);
             if (prev != null)
-                throw new DataException(ErrorCode.E802, file, headerLine, c + 1, h,
-                        "duplicate column name (also column " + (prev + 1) + ")");
+                throw new DataException(ErrorCode.E802, file, line, c + 1, h, "duplicate column name (also column " + (prev + 1) + ")");
         }
-        int targetCol = d - 1;
+        int target = d - 1;
         if (options.target() != null) {
             Integer t = seen.get(options.target());
             if (t == null) {
                 String hint = Suggest.closest(options.target(), header).map(s -> "; did you mean '" + s + "'?").orElse("");
-                throw new DataException(ErrorCode.E803, file, headerLine, 0, null,
-                        "no target column '" + options.target() + "' in the header" + hint);
+                throw new DataException(ErrorCode.E803, file, line, 0, null, "no target column '" + options.target() + "' in the header" + hint);
             }
-            targetCol = t;
+            target = t;
         }
-        if (d < 2) throw new DataException(ErrorCode.E802, file, headerLine, 0, null, "needs at least one feature column and a target column");
+        if (d < 2) throw new DataException(ErrorCode.E802, file, line, 0, null, "needs at least one feature column and a target column");
+        return new Header(header, line, target);
+    }
+
+    private static void checkWidth(CsvLexer lexer, Header h) {
+        int d = h.names.size();
+        if (lexer.size() != d)
+            throw new DataException(null, lexer.file(), lexer.line(), 0, null,
+                    "the row has " + lexer.size() + " field" + (lexer.size() == 1 ? "" : "s") + " but the header has " + d);
+    }
+
+    private static String targetCell(CsvLexer lexer, Header h) {
+        if (lexer.isMissing(h.target))
+            throw new DataException(null, lexer.file(), lexer.line(), h.target + 1, h.names.get(h.target), "missing target value");
+        return lexer.field(h.target).strip();
+    }
+
+    private static Dataset parse(CsvLexer lexer, Options options) {
+        String file = lexer.file();
+        Header h = header(lexer, options);
+        List<String> header = h.names;
+        int d = header.size();
+        int targetCol = h.target;
         for (String c : options.categorical())
-            if (!seen.containsKey(c) || seen.get(c) == targetCol)
-                throw new DataException(null, file, headerLine, 0, null, "no feature column '" + c + "' to encode"
+            if (!header.contains(c) || header.indexOf(c) == targetCol)
+                throw new DataException(null, file, h.line, 0, null, "no feature column '" + c + "' to encode"
                         + Suggest.closest(c, header).map(s -> "; did you mean '" + s + "'?").orElse(""));
 
         // Column roles: numeric feature slot, categorical slot, or target.
@@ -145,42 +213,36 @@ public final class CsvReader {
         List<String> targetRaw = new ArrayList<>();
         int[] targetLines = new int[64];
         int n = 0;
-        List<String> rec;
-        while ((rec = lexer.nextRecord()) != null) {
-            int line = lexer.recordLine();
-            if (rec.size() != d)
-                throw new DataException(null, file, line, 0, null,
-                        "the row has " + rec.size() + " field" + (rec.size() == 1 ? "" : "s") + " but the header has " + d);
+        while (lexer.next()) {
+            int line = lexer.line();
+            checkWidth(lexer, h);
             if ((n + 1) * p > x.length) x = Arrays.copyOf(x, Math.max(x.length * 2, (n + 1) * p));
             if (n >= targetLines.length) targetLines = Arrays.copyOf(targetLines, n * 2);
             targetLines[n] = line;
             for (int c = 0; c < d; c++) {
-                String cell = rec.get(c);
                 if (c == targetCol) {
-                    if (isMissing(cell))
-                        throw new DataException(null, file, line, c + 1, header.get(c), "missing target value");
-                    targetRaw.add(cell.strip());
+                    targetRaw.add(targetCell(lexer, h));
                 } else if (categoricalSlot[c] >= 0) {
-                    cats.get(categoricalSlot[c]).add(isMissing(cell) ? null : cell.strip());
+                    cats.get(categoricalSlot[c]).add(lexer.isMissing(c) ? null : lexer.field(c).strip());
                 } else {
                     double v;
-                    if (isMissing(cell)) {
+                    if (lexer.isMissing(c)) {
                         if (!options.allowMissing())
                             throw new DataException(null, file, line, c + 1, header.get(c),
-                                    "missing value '" + cell + "' (declare impute(...) in preprocess to fill missing values)");
+                                    "missing value '" + lexer.field(c) + "' (declare impute(...) in preprocess to fill missing values)");
                         v = Double.NaN;
                     } else {
-                        v = parseNumber(cell);
+                        v = lexer.number(c);
                         if (Double.isNaN(v))
                             throw new DataException(null, file, line, c + 1, header.get(c),
-                                    "not a number: '" + cell + "' (a text column needs one_hot(columns: [\"" + header.get(c) + "\"]))");
+                                    "not a number: '" + lexer.field(c) + "' (a text column needs one_hot(columns: [\"" + header.get(c) + "\"]))");
                     }
                     x[n * p + numericSlot[c]] = v;
                 }
             }
             n++;
         }
-        if (n == 0) throw new DataException(ErrorCode.E802, file, headerLine, 0, null, "the file has a header but no data rows");
+        if (n == 0) throw new DataException(ErrorCode.E802, file, h.line, 0, null, "the file has a header but no data rows");
         DMatrixRMaj features = new DMatrixRMaj(n, p);
         System.arraycopy(x, 0, features.data, 0, n * p);
         Map<String, String[]> categorical = new LinkedHashMap<>();
@@ -189,8 +251,10 @@ public final class CsvReader {
                 numericNames, features, categorical);
     }
 
-    private static Dataset buildTarget(String file, String targetName, int targetIndex, List<String> raw, int[] lines,
-                                       TaskHint hint, List<String> names, DMatrixRMaj x, Map<String, String[]> cat) {
+    /** The target's kind and sorted classes, with each class's number (NaN for text classes). */
+    private record Target(boolean classification, boolean numeric, List<String> classes, double[] classValues) {}
+
+    private static Target inferTarget(String file, String targetName, int targetIndex, List<String> raw, int[] lines, TaskHint hint) {
         int n = raw.size();
         double[] values = new double[n];
         boolean allNumeric = true;
@@ -214,29 +278,33 @@ public final class CsvReader {
         } else {
             classification = allWhole && Arrays.stream(values).distinct().limit(MAX_AUTO_CLASSES + 1).count() <= MAX_AUTO_CLASSES;
         }
-        if (!classification) return Dataset.regression(file, names, x, cat, targetName, values);
+        if (!classification) return new Target(false, true, List.of(), values);
         List<String> classes = new ArrayList<>();
-        int[] labels = new int[n];
         if (allNumeric) {
-            TreeMap<Double, Integer> sorted = new TreeMap<>();
-            for (double v : values) sorted.put(v, 0);
-            int k = 0;
-            for (Map.Entry<Double, Integer> e : sorted.entrySet()) {
-                e.setValue(k++);
-                double v = e.getKey();
-                classes.add(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
-            }
-            for (int i = 0; i < n; i++) labels[i] = sorted.get(values[i]);
+            double[] sorted = Arrays.stream(values).distinct().sorted().toArray();
+            for (double v : sorted) classes.add(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
+            if (classes.size() < 2) throw new DataException(null, file, 0, targetIndex, targetName, "the target has only one class; classification needs at least 2");
+            return new Target(true, true, classes, sorted);
+        }
+        classes.addAll(new TreeSet<>(raw));
+        if (classes.size() < 2) throw new DataException(null, file, 0, targetIndex, targetName, "the target has only one class; classification needs at least 2");
+        return new Target(true, false, classes, null);
+    }
+
+    private static Dataset buildTarget(String file, String targetName, int targetIndex, List<String> raw, int[] lines,
+                                       TaskHint hint, List<String> names, DMatrixRMaj x, Map<String, String[]> cat) {
+        Target t = inferTarget(file, targetName, targetIndex, raw, lines, hint);
+        int n = raw.size();
+        if (!t.classification) return Dataset.regression(file, names, x, cat, targetName, t.classValues);
+        int[] labels = new int[n];
+        if (t.numeric) {
+            for (int i = 0; i < n; i++) labels[i] = Arrays.binarySearch(t.classValues, parseNumber(raw.get(i)));
         } else {
-            TreeSet<String> sorted = new TreeSet<>(raw);
             Map<String, Integer> index = new HashMap<>();
-            for (String s : sorted) {
-                index.put(s, classes.size());
-                classes.add(s);
-            }
+            for (String c : t.classes) index.put(c, index.size());
             for (int i = 0; i < n; i++) labels[i] = index.get(raw.get(i));
         }
-        return Dataset.classification(file, names, x, cat, targetName, labels, classes);
+        return Dataset.classification(file, names, x, cat, targetName, labels, t.classes);
     }
 
     /** True for the cells that mean "no value": empty, NA, NaN, ?. */
@@ -247,6 +315,8 @@ public final class CsvReader {
 
     /** The cell as a number, or NaN when it is not one (Java-only forms like "1d" or "0x1p3" are rejected). */
     static double parseNumber(String cell) {
+        double fast = CsvLexer.simpleDecimal(cell.toCharArray(), 0, cell.length());
+        if (!Double.isNaN(fast)) return fast;
         String s = cell.strip();
         if (s.isEmpty()) return Double.NaN;
         for (int i = 0; i < s.length(); i++) {
@@ -261,70 +331,6 @@ public final class CsvReader {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
             return Double.NaN;
-        }
-    }
-
-    /** Splits CSV text into records of fields, tracking the line each record starts on. */
-    private static final class CsvLexer {
-        private final String file;
-        private final String s;
-        private int pos;
-        private int line = 1;
-        private int recordLine;
-
-        CsvLexer(String file, String text) {
-            this.file = file;
-            this.s = text;
-            if (!s.isEmpty() && s.charAt(0) == '\uFEFF') pos = 1;
-        }
-
-        int recordLine() {
-            return recordLine;
-        }
-
-        /** The next non-blank record, or null at the end. */
-        List<String> nextRecord() {
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (c == '\n') { pos++; line++; }
-                else if (c == '\r') pos++;
-                else break;
-            }
-            if (pos >= s.length()) return null;
-            recordLine = line;
-            List<String> fields = new ArrayList<>();
-            StringBuilder quoted = new StringBuilder();
-            while (true) {
-                if (pos < s.length() && s.charAt(pos) == '"') {
-                    pos++;
-                    quoted.setLength(0);
-                    while (true) {
-                        if (pos >= s.length())
-                            throw new DataException(null, file, recordLine, fields.size() + 1, null, "unterminated quoted field");
-                        char c = s.charAt(pos++);
-                        if (c == '"') {
-                            if (pos < s.length() && s.charAt(pos) == '"') { quoted.append('"'); pos++; }
-                            else break;
-                        } else {
-                            if (c == '\n') line++;
-                            quoted.append(c);
-                        }
-                    }
-                    int start = pos;
-                    while (pos < s.length() && s.charAt(pos) != ',' && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') pos++;
-                    fields.add(quoted + s.substring(start, pos));
-                } else {
-                    int start = pos;
-                    while (pos < s.length() && s.charAt(pos) != ',' && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') pos++;
-                    fields.add(s.substring(start, pos));
-                }
-                if (pos >= s.length()) return fields;
-                char c = s.charAt(pos);
-                if (c == ',') { pos++; continue; }
-                if (c == '\r') pos++;
-                if (pos < s.length() && s.charAt(pos) == '\n') { pos++; line++; }
-                return fields;
-            }
         }
     }
 }

@@ -170,4 +170,56 @@ class CsvReaderTest {
         assertTrue(best < 100_000_000L, "digits.csv took " + best / 1e6 + " ms");
         System.out.printf("digits.csv read: best of 10 = %.2f ms%n", best / 1e6);
     }
+
+    @Test
+    void inspectReadsHeaderAndTargetOnly() {
+        CsvReader.Summary s = CsvReader.inspect(Path.of("examples/data/breast_cancer.csv"), DEFAULTS);
+        assertEquals(Task.BINARY, s.task());
+        assertEquals("diagnosis", s.target());
+        assertEquals(List.of("benign", "malignant"), s.classes());
+        assertEquals(569, s.rows());
+        assertEquals(31, s.header().size());
+        CsvReader.Summary r = CsvReader.inspect(Path.of("examples/data/diabetes.csv"), DEFAULTS);
+        assertEquals(Task.REGRESSION, r.task());
+        assertEquals(List.of(), r.classes());
+        CsvReader.Summary w = CsvReader.inspect(Path.of("examples/data/wine.csv"), DEFAULTS.withTarget("class"));
+        assertEquals(List.of("0", "1", "2"), w.classes());
+        DataException e = assertThrows(DataException.class,
+                () -> CsvReader.inspect(Path.of("examples/data/iris.csv"), DEFAULTS.withTarget("specie")));
+        assertEquals(ErrorCode.E803, e.code());
+    }
+
+    @Test
+    void fastDecimalPathAgreesWithParseDouble() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 20000; i++) {
+            String s = (r.nextBoolean() ? "-" : "") + r.nextLong(1L << r.nextInt(1, 50)) ;
+            int dot = r.nextInt(0, s.length() + 1);
+            if (r.nextBoolean() && !s.startsWith("-")) s = s.substring(0, dot) + "." + s.substring(dot);
+            if (s.equals("-") || s.equals(".") || s.isEmpty()) continue;
+            char[] c = s.toCharArray();
+            double fast = CsvLexer.simpleDecimal(c, 0, c.length);
+            if (!Double.isNaN(fast)) assertEquals(Double.parseDouble(s), fast, s);
+        }
+        assertEquals(0.1, CsvLexer.simpleDecimal("0.1".toCharArray(), 0, 3));
+        assertTrue(Double.isNaN(CsvLexer.simpleDecimal("1e5".toCharArray(), 0, 3)));
+        assertTrue(Double.isNaN(CsvLexer.simpleDecimal("1.2.3".toCharArray(), 0, 5)));
+        assertTrue(Double.isNaN(CsvLexer.simpleDecimal("-".toCharArray(), 0, 1)));
+    }
+
+    @Test
+    void recordsLongerThanTheReadBufferStayIntact() {
+        StringBuilder sb = new StringBuilder();
+        int cols = 20000;
+        for (int c = 0; c < cols; c++) sb.append("c").append(c).append(',');
+        sb.append("y\n");
+        for (int row = 0; row < 3; row++) {
+            for (int c = 0; c < cols; c++) sb.append(c + row).append(".25,");
+            sb.append(row % 2).append('\n');
+        }
+        Dataset d = CsvReader.parse("wide.csv", sb.toString(), DEFAULTS);
+        assertEquals(cols, d.numFeatures());
+        assertEquals(19999 + 2.25, d.features().get(2, cols - 1), 0);
+        assertEquals(7.25, d.features().get(1, 6), 0);
+    }
 }
