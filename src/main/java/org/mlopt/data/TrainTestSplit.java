@@ -36,6 +36,19 @@ public final class TrainTestSplit {
         return new Split(Arrays.copyOfRange(perm, nTest, n), Arrays.copyOfRange(perm, 0, nTest));
     }
 
+    /**
+     * {@code train_test_split(..., shuffle=False)}: the first {@code n - ceil(testSize * n)} rows
+     * train, the rest test, in file order.
+     */
+    public static Split ordered(int n, double testSize) {
+        int nTest = testCount(n, testSize);
+        int[] train = new int[n - nTest];
+        int[] test = new int[nTest];
+        for (int i = 0; i < train.length; i++) train[i] = i;
+        for (int i = 0; i < nTest; i++) test[i] = n - nTest + i;
+        return new Split(train, test);
+    }
+
     /** Stratified split ({@code StratifiedShuffleSplit}) on class indices {@code labels}. */
     public static Split stratified(int[] labels, double testSize, long seed) {
         int n = labels.length;
@@ -134,6 +147,16 @@ public final class TrainTestSplit {
      * @return row indices of each part, in the order of {@code fractions}
      */
     public static int[][] parts(int n, int[] labels, double[] fractions, long seed) {
+        return parts(n, labels, fractions, seed, true);
+    }
+
+    /**
+     * As {@link #parts(int, int[], double[], long)}; with {@code shuffle} false the parts are
+     * consecutive blocks of rows in file order (stratifying then is an error, as in scikit-learn).
+     */
+    public static int[][] parts(int n, int[] labels, double[] fractions, long seed, boolean shuffle) {
+        if (!shuffle && labels != null)
+            throw new IllegalArgumentException("a stratified split needs shuffle: true");
         if (fractions.length < 2) throw new IllegalArgumentException("a split needs at least 2 parts");
         double sum = 0;
         for (double f : fractions) {
@@ -152,7 +175,8 @@ public final class TrainTestSplit {
                 sub = new int[rest.length];
                 for (int i = 0; i < rest.length; i++) sub[i] = labels[rest[i]];
             }
-            Split s = sub != null ? stratified(sub, testSize, seed) : shuffle(rest.length, testSize, seed);
+            Split s = !shuffle ? ordered(rest.length, testSize)
+                    : sub != null ? stratified(sub, testSize, seed) : shuffle(rest.length, testSize, seed);
             out[p] = map(rest, s.test());
             rest = map(rest, s.train());
             restFraction -= fractions[p];

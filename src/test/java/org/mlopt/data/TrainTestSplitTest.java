@@ -78,4 +78,17 @@ class TrainTestSplitTest {
         assertThrows(IllegalArgumentException.class, () -> TrainTestSplit.shuffle(10, 1.0, 0));
         assertThrows(IllegalArgumentException.class, () -> TrainTestSplit.parts(10, null, new double[] {0.5, 0.4}, 0));
     }
+
+    @Test
+    void unshuffledSplitKeepsFileOrder() {
+        // train_test_split(arange(10), test_size=0.25, shuffle=False) -> train [0..7), test [7..10) (ceil(2.5) = 3)
+        TrainTestSplit.Split s = TrainTestSplit.ordered(10, 0.25);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6}, s.train());
+        assertArrayEquals(new int[] {7, 8, 9}, s.test());
+        int[][] parts = TrainTestSplit.parts(10, null, new double[] {0.6, 0.2, 0.2}, 0, false);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, parts[0]);
+        assertArrayEquals(new int[] {6, 7}, parts[1]);
+        assertArrayEquals(new int[] {8, 9}, parts[2]);
+        assertThrows(IllegalArgumentException.class, () -> TrainTestSplit.parts(4, new int[] {0, 1, 0, 1}, new double[] {0.5, 0.5}, 0, false));
+    }
 }
