@@ -141,21 +141,23 @@ public final class Json {
     public static String number(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) return "null";
         if (d == 0) return (1 / d < 0) ? "-0.0" : "0.0";
-        BigDecimal shortest = null;
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal b = new BigDecimal(d).round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (b.doubleValue() == d) {
+        // Double.toString always reads back exactly but on Java 17 sometimes has a digit too many;
+        // the shortest rounding of it that still reads back is the answer.
+        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d)));
+        BigDecimal shortest = exact;
+        for (int p = 1; p < exact.precision(); p++) {
+            BigDecimal b = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (b.doubleValue() == Math.abs(d)) {
                 shortest = b;
                 break;
             }
         }
-        if (shortest == null) shortest = new BigDecimal(d).round(MathContext.DECIMAL64);
         BigDecimal unscaledDigits = shortest.stripTrailingZeros();
         String digits = unscaledDigits.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - unscaledDigits.scale(); // decimal exponent of first digit
         String sign = d < 0 ? "-" : "";
         if (exponent >= -4 && exponent < 16) {
-            String plain = unscaledDigits.abs().toPlainString();
+            String plain = unscaledDigits.toPlainString();
             if (!plain.contains(".")) plain += ".0";
             return sign + plain;
         }

@@ -83,4 +83,19 @@ class JsonTest {
         assertThrows(Json.JsonException.class, () -> Json.read("1.2.3"));
         assertEquals(Arrays.asList(1L, null), Json.read("[1,null]"));
     }
+
+    @Test
+    void matchesPythonReprOnGeneratedDoubles() throws Exception {
+        // src/test/resources/util/python-repr.txt: CPython 3.11 repr of values drawn from numpy RandomState(5)
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources/util/python-repr.txt"));
+        org.mlopt.data.NumpyRandomState r = new org.mlopt.data.NumpyRandomState(5);
+        int checked = 0;
+        for (int i = 0; i < 1500; i++) {
+            double u = r.randomSample();
+            double v = i % 3 == 0 ? u : i % 3 == 1 ? 1.0 / u : u * 1e6;
+            assertEquals(lines.get(i + 1), Json.number(v), "value " + i);
+            checked++;
+        }
+        assertEquals(1500, checked);
+    }
 }
