@@ -17,19 +17,25 @@ public record MinMax(double low, double high) implements Preprocessor {
     public Fitted fit(Dataset train) {
         DMatrixRMaj x = train.features();
         int n = x.numRows, d = x.numCols;
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                double v = x.data[row + j]; // NaN compares false: ignored
+                if (v < lo[j]) lo[j] = v;
+                if (v > hi[j]) hi[j] = v;
+            }
+        }
         double[] scale = new double[d];
         double[] offset = new double[d];
         for (int j = 0; j < d; j++) {
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                double v = x.data[i * d + j];
-                if (v < lo) lo = v;
-                if (v > hi) hi = v;
-            }
-            if (lo > hi) { lo = 0; hi = 0; } // all missing
-            double range = hi - lo;
+            if (lo[j] > hi[j]) { lo[j] = 0; hi[j] = 0; } // all missing
+            double range = hi[j] - lo[j];
             scale[j] = (high - low) / (range == 0 ? 1.0 : range);
-            offset[j] = low - lo * scale[j];
+            offset[j] = low - lo[j] * scale[j];
         }
         return new Fitted(scale, offset);
     }

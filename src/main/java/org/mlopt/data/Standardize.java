@@ -14,31 +14,40 @@ public record Standardize() implements Preprocessor {
     public Fitted fit(Dataset train) {
         DMatrixRMaj x = train.features();
         int n = x.numRows, d = x.numCols;
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        for (int j = 0; j < d; j++) {
-            double sum = 0;
-            int count = 0;
-            for (int i = 0; i < n; i++) {
-                double v = x.data[i * d + j];
-                if (!Double.isNaN(v)) { sum += v; count++; }
+        // Row-major passes (the matrix is row-major): sums, then centred sums and squares.
+        double[] sum = new double[d];
+        long[] count = new long[d];
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                double v = x.data[row + j];
+                if (!Double.isNaN(v)) { sum[j] += v; count[j]++; }
             }
-            double m = count == 0 ? Double.NaN : sum / count;
-            // Two-pass variance with scikit-learn's correction term (_incremental_mean_and_var).
-            double correction = 0, squares = 0;
-            for (int i = 0; i < n; i++) {
-                double v = x.data[i * d + j];
+        }
+        double[] mean = new double[d];
+        for (int j = 0; j < d; j++) mean[j] = count[j] == 0 ? Double.NaN : sum[j] / count[j];
+        double[] correction = new double[d];
+        double[] squares = new double[d];
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                double v = x.data[row + j];
                 if (!Double.isNaN(v)) {
-                    double t = v - m;
-                    correction += t;
-                    squares += t * t;
+                    double t = v - mean[j];
+                    correction[j] += t;
+                    squares[j] += t * t;
                 }
             }
-            double var = count == 0 ? Double.NaN : (squares - correction * correction / count) / count;
-            double eps = Math.ulp(1.0);
-            double bound = count * eps * var + (count * m * eps) * (count * m * eps);
-            mean[j] = m;
-            scale[j] = var <= bound || count == 0 ? 1.0 : Math.sqrt(var);
+        }
+        double[] scale = new double[d];
+        double eps = Math.ulp(1.0);
+        for (int j = 0; j < d; j++) {
+            long c = count[j];
+            // scikit-learn's _incremental_mean_and_var: variance with a correction term, and
+            // _is_constant_feature to decide that a column is constant (scale 1).
+            double var = c == 0 ? Double.NaN : (squares[j] - correction[j] * correction[j] / c) / c;
+            double bound = c * eps * var + (c * mean[j] * eps) * (c * mean[j] * eps);
+            scale[j] = c == 0 || var <= bound ? 1.0 : Math.sqrt(var);
         }
         return new Fitted(mean, scale);
     }
