@@ -76,6 +76,13 @@ public final class CrossValidation {
         return fold;
     }
 
+    /** The (train, test) rows of each fold, as scikit-learn's {@code split()} yields them. */
+    public static List<TrainTestSplit.Split> splits(int[] foldOf, int k) {
+        List<TrainTestSplit.Split> out = new ArrayList<>(k);
+        for (int f = 0; f < k; f++) out.add(new TrainTestSplit.Split(rows(foldOf, f, false), rows(foldOf, f, true)));
+        return out;
+    }
+
     /** Rows whose fold is {@code f} (test) or is not (train), ascending. */
     public static int[] rows(int[] foldOf, int f, boolean inFold) {
         List<Integer> r = new ArrayList<>();

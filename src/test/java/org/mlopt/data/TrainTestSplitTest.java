@@ -48,6 +48,9 @@ class TrainTestSplitTest {
         assertArrayEquals(new int[] {2, 1, 0, 2, 0, 2, 1, 1, 0, 0}, CrossValidation.kFold(10, 3, true, 0));
         // StratifiedKFold(2, shuffle=True, random_state=1).split(X, y=[0,0,0,1,1,1,1,0]) fold of each row
         assertArrayEquals(new int[] {1, 1, 0, 0, 1, 0, 1, 0}, CrossValidation.stratifiedKFold(new int[] {0, 0, 0, 1, 1, 1, 1, 0}, 2, true, 1));
+        java.util.List<TrainTestSplit.Split> folds = CrossValidation.splits(CrossValidation.kFold(10, 3, true, 0), 3);
+        assertArrayEquals(new int[] {2, 4, 8, 9}, folds.get(0).test());
+        assertArrayEquals(new int[] {0, 1, 3, 5, 6, 7}, folds.get(0).train());
         assertArrayEquals(new int[] {1, 3}, CrossValidation.rows(new int[] {0, 1, 0, 1}, 1, true));
         assertArrayEquals(new int[] {0, 2}, CrossValidation.rows(new int[] {0, 1, 0, 1}, 1, false));
     }
