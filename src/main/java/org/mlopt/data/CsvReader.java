@@ -233,6 +233,9 @@ public final class CsvReader {
                         v = Double.NaN;
                     } else {
                         v = lexer.number(c);
+                        if (Double.isInfinite(v))
+                            throw new DataException(null, file, line, c + 1, header.get(c),
+                                    "infinite value '" + lexer.field(c) + "' (features must be finite)");
                         if (Double.isNaN(v))
                             throw new DataException(null, file, line, c + 1, header.get(c),
                                     "not a number: '" + lexer.field(c) + "' (a text column needs one_hot(columns: [\"" + header.get(c) + "\"]))");

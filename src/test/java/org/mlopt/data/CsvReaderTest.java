@@ -119,6 +119,10 @@ class CsvReaderTest {
         DataException quote = error("a,y\n\"1,2\n", DEFAULTS);
         assertEquals(2, quote.line());
 
+        DataException infinite = error("a,y\n1,2\n1e400,3\n", DEFAULTS);
+        assertEquals(3, infinite.line());
+        assertTrue(infinite.getMessage().contains("infinite value '1e400'"), infinite.getMessage());
+
         DataException regression = error("a,y\n1,2\n3,cat\n", DEFAULTS.withTask(CsvReader.TaskHint.REGRESSION));
         assertEquals(3, regression.line());
     }

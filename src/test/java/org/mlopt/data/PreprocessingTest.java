@@ -110,4 +110,15 @@ class PreprocessingTest {
         assertEquals(0, s1, 1e-12);
         assertEquals(-Math.sqrt(1.5), out.features().get(0, 0), 1e-12);
     }
+
+    @Test
+    void standardizeIgnoresMissingValuesLikeStandardScaler() {
+        // StandardScaler().fit([[1,nan],[3,4],[nan,8],[4,5]]): mean_ [2.6666666666666665, 5.666666666666667],
+        // scale_ [1.247219128924647, 1.699673171197595], scikit-learn 1.2.1
+        Dataset train = table(new double[][] {{1, NAN}, {3, 4}, {NAN, 8}, {4, 5}}, Map.of());
+        Standardize.Fitted f = (Standardize.Fitted) new Standardize().fit(train);
+        assertArrayEquals(new double[] {2.6666666666666665, 5.666666666666667}, f.mean(), 1e-15);
+        assertArrayEquals(new double[] {1.247219128924647, 1.699673171197595}, f.scale(), 1e-15);
+        assertEquals(true, Double.isNaN(f.transform(train).features().get(0, 1)));
+    }
 }
