@@ -1,0 +1,75 @@
+package org.mlopt.linear;
+
+import org.ejml.data.DMatrixRMaj;
+
+import java.util.SplittableRandom;
+
+/** Batch, mini-batch and stochastic gradient descent on the mean squared error. */
+final class GradientDescent {
+
+    private GradientDescent() {}
+
+    static LinearModel fit(DMatrixRMaj x, double[] y, double lr, int epochs, int batch, long seed,
+                           boolean fitIntercept) {
+        int n = x.numRows;
+        int p = x.numCols;
+        double[] d = x.data;
+        double[] w = new double[p];
+        double[] grad = new double[p];
+        double b = 0;
+        int[] order = identity(n);
+        boolean shuffle = batch < n;
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            if (shuffle) {
+                shuffle(order, rng);
+            }
+            for (int start = 0; start < n; start += batch) {
+                int end = Math.min(n, start + batch);
+                java.util.Arrays.fill(grad, 0);
+                double gradB = 0;
+                for (int k = start; k < end; k++) {
+                    int row = order[k] * p;
+                    double r = b - y[order[k]];
+                    for (int j = 0; j < p; j++) {
+                        r += d[row + j] * w[j];
+                    }
+                    for (int j = 0; j < p; j++) {
+                        grad[j] += d[row + j] * r;
+                    }
+                    gradB += r;
+                }
+                double scale = 2.0 * lr / (end - start);
+                for (int j = 0; j < p; j++) {
+                    w[j] -= scale * grad[j];
+                }
+                if (fitIntercept) {
+                    b -= scale * gradB;
+                }
+            }
+            if (!Double.isFinite(b) || !Double.isFinite(w[0])) {
+                throw new ArithmeticException("gradient descent diverged at epoch " + (epoch + 1)
+                        + "; lower the learning rate (" + lr + ")");
+            }
+        }
+        return new LinearModel(w, b, epochs, true, Double.NaN);
+    }
+
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    /** Fisher–Yates shuffle of the whole array. */
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
