@@ -22,7 +22,7 @@ final class CoordinateDescent {
         double[] w = new double[p];
         double[] norm2 = new double[p];
         for (int j = 0; j < p; j++) {
-            norm2[j] = dot(cols, j * n, cols, 0, n);
+            norm2[j] = dot(cols, j * n, cols, j * n, n);
         }
         double[] r = y.clone();
         double dwTol = tol;

@@ -47,12 +47,21 @@ final class GradientDescent {
                     b -= scale * gradB;
                 }
             }
-            if (!Double.isFinite(b) || !Double.isFinite(w[0])) {
+            if (!finite(w, b)) {
                 throw new ArithmeticException("gradient descent diverged at epoch " + (epoch + 1)
                         + "; lower the learning rate (" + lr + ")");
             }
         }
         return new LinearModel(w, b, epochs, true, Double.NaN);
+    }
+
+    private static boolean finite(double[] w, double b) {
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return Double.isFinite(b);
     }
 
     private static int[] identity(int n) {
