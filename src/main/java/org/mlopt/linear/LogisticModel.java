@@ -37,7 +37,7 @@ public final class LogisticModel {
         return intercept.clone();
     }
 
-    /** Quasi-Newton iterations run. */
+    /** Iterations of the solver (proximal Newton or quasi-Newton steps). */
     public int nIter() {
         return nIter;
     }

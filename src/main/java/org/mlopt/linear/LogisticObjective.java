@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  * then k intercepts when {@code intercept} is set. Buffers are allocated once, so evaluations in the
  * solver loop do not allocate.
  */
-final class LogisticObjective implements SmoothFunction {
+final class LogisticObjective implements ProximalNewton.Hessian {
 
     private final DMatrixRMaj x;
     private final int[] labels;
@@ -100,6 +100,53 @@ final class LogisticObjective implements SmoothFunction {
             value += 0.5 * l2[j] * theta[j] * theta[j];
         }
         return value;
+    }
+
+    /**
+     * C·Xₐᵀ diag(σ(1 − σ)) Xₐ + diag(l2), with Xₐ = [X, 1] when there is an intercept. Binary only: the
+     * multinomial Hessian is k² times larger and left to the quasi-Newton solver.
+     */
+    @Override
+    public void hessian(double[] theta, double[] h) {
+        if (k != 1) {
+            throw new IllegalStateException("dense Hessian is implemented for the binary objective only");
+        }
+        int n = x.numRows;
+        int p = x.numCols;
+        int dim = dimension();
+        double[] d = x.data;
+        java.util.Arrays.fill(h, 0);
+        for (int i = 0; i < n; i++) {
+            int row = i * p;
+            double z = intercept ? theta[p] : 0;
+            for (int j = 0; j < p; j++) {
+                z += d[row + j] * theta[j];
+            }
+            double s = sigmoid(z);
+            double weight = c * s * (1 - s);
+            if (weight == 0) {
+                continue;
+            }
+            for (int j = 0; j < p; j++) {
+                double v = weight * d[row + j];
+                int hr = j * dim;
+                for (int m = j; m < p; m++) {
+                    h[hr + m] += v * d[row + m];
+                }
+                if (intercept) {
+                    h[hr + p] += v;
+                }
+            }
+            if (intercept) {
+                h[p * dim + p] += weight;
+            }
+        }
+        for (int j = 0; j < dim; j++) {
+            for (int m = 0; m < j; m++) {
+                h[j * dim + m] = h[m * dim + j];
+            }
+            h[j * dim + j] += l2[j];
+        }
     }
 
     /** log(1 + e^{−m}) without overflow. */

@@ -7,18 +7,22 @@ import java.util.Arrays;
 /**
  * Logistic regression with scikit-learn's meaning of {@code C} (inverse penalty strength, on a
  * summed loss) and {@code penalty}. The {@link LogisticSolver} picks whose objective is minimised
- * (liblinear's penalised intercept, or lbfgs/saga's unpenalised one); the minimiser itself is always
- * OWL-QN run to a tight tolerance, so the result is the optimum that solver approaches.
+ * (liblinear's penalised intercept, or lbfgs/saga's unpenalised one); the minimiser runs to a tight
+ * tolerance, so the result is the optimum that solver approaches: proximal Newton with the exact
+ * Hessian for two classes (up to 1000 features), OWL-QN (L-BFGS when there is no ℓ1 term) otherwise.
  *
  * @param c       inverse penalty strength, > 0
  * @param penalty l1, l2, elastic net or none
  * @param l1Ratio elastic-net mix (1 = l1, 0 = l2); used only with {@link Penalty#ELASTIC_NET}
  * @param solver  whose objective to reproduce
  * @param tol     stop when the largest pseudo-gradient component is below tol × its initial value
- * @param maxIter maximum quasi-Newton iterations
+ * @param maxIter maximum solver iterations
  */
 public record LogisticRegression(double c, Penalty penalty, double l1Ratio, LogisticSolver solver, double tol,
                                  int maxIter) {
+
+    /** Above this many parameters the dense Hessian costs more than quasi-Newton iterations save. */
+    private static final int NEWTON_MAX_DIMENSION = 1000;
 
     public LogisticRegression {
         Checks.positive("C", c);
@@ -75,7 +79,9 @@ public record LogisticRegression(double c, Penalty penalty, double l1Ratio, Logi
         Arrays.fill(l1, 0, penalised, l1Weight);
         Arrays.fill(l2, 0, penalised, l2Weight);
         LogisticObjective objective = new LogisticObjective(x, labels, k, c, true, l2);
-        OwlQn.Result r = OwlQn.minimize(objective, l1, new double[dim], maxIter, tol);
+        OwlQn.Result r = k == 1 && dim <= NEWTON_MAX_DIMENSION
+                ? ProximalNewton.minimize(objective, l1, new double[dim], maxIter, tol)
+                : OwlQn.minimize(objective, l1, new double[dim], maxIter, tol);
         DMatrixRMaj coef = new DMatrixRMaj(k, p);
         System.arraycopy(r.x(), 0, coef.data, 0, k * p);
         double[] intercept = Arrays.copyOfRange(r.x(), k * p, dim);

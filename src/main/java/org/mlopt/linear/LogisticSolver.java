@@ -1,8 +1,8 @@
 package org.mlopt.linear;
 
 /**
- * Which scikit-learn solver's objective a {@link LogisticRegression} reproduces. All are minimised
- * tightly by the same quasi-Newton method (OWL-QN, L-BFGS when there is no ℓ1 term).
+ * Which scikit-learn solver's objective a {@link LogisticRegression} reproduces. The minimiser is the
+ * same for all (see {@link LogisticRegression}); only the objective changes.
  */
 public enum LogisticSolver {
     /**
