@@ -54,10 +54,18 @@ final class Centering {
         int p = x.numCols;
         double[] s = x.data;
         double[] cols = new double[n * p];
-        for (int i = 0; i < n; i++) {
-            int row = i * p;
-            for (int j = 0; j < p; j++) {
-                cols[j * n + i] = s[row + j] - mean[j];
+        final int block = 64;   // transpose tile by tile so reads and writes both stay in cache
+        for (int i0 = 0; i0 < n; i0 += block) {
+            int i1 = Math.min(n, i0 + block);
+            for (int j0 = 0; j0 < p; j0 += block) {
+                int j1 = Math.min(p, j0 + block);
+                for (int j = j0; j < j1; j++) {
+                    int col = j * n;
+                    double m = mean[j];
+                    for (int i = i0; i < i1; i++) {
+                        cols[col + i] = s[i * p + j] - m;
+                    }
+                }
             }
         }
         return cols;

@@ -1,12 +1,13 @@
 package org.mlopt.linear;
 
 import org.ejml.data.DMatrixRMaj;
+import org.mlopt.tensor.MatMuls;
 
 /**
  * C·Σᵢ loss(xᵢ, yᵢ) + ½ Σⱼ l2ⱼ θⱼ² for binary (one logit, log(1 + e^{−s·z})) or multinomial
  * (softmax cross-entropy over k logits) logistic regression. Parameters θ: k rows of p weights,
- * then k intercepts when {@code intercept} is set. Buffers are allocated once, so evaluations in the
- * solver loop do not allocate.
+ * then k intercepts when {@code intercept} is set. Scores XWᵀ and the gradient RᵀX go through the
+ * shared matrix-product kernel; buffers are allocated once, so evaluations do not allocate.
  */
 final class LogisticObjective implements ProximalNewton.Hessian {
 
@@ -16,7 +17,9 @@ final class LogisticObjective implements ProximalNewton.Hessian {
     private final double c;
     private final boolean intercept;
     private final double[] l2;
-    private final double[] logits;
+    private final DMatrixRMaj weights;
+    private final DMatrixRMaj scores;
+    private final DMatrixRMaj weightGrad;
 
     /**
      * @param k      1 for binary (labels 0/1, the logit is for class 1), else the number of classes
@@ -29,7 +32,9 @@ final class LogisticObjective implements ProximalNewton.Hessian {
         this.c = c;
         this.intercept = intercept;
         this.l2 = l2;
-        this.logits = new double[k];
+        this.weights = new DMatrixRMaj(k, x.numCols);
+        this.scores = new DMatrixRMaj(x.numRows, k);
+        this.weightGrad = new DMatrixRMaj(k, x.numCols);
     }
 
     static int dimension(int k, int p, boolean intercept) {
@@ -45,53 +50,45 @@ final class LogisticObjective implements ProximalNewton.Hessian {
     public double valueAndGradient(double[] theta, double[] grad) {
         int n = x.numRows;
         int p = x.numCols;
-        double[] d = x.data;
-        java.util.Arrays.fill(grad, 0);
-        double loss = 0;
         int bias = k * p;
+        System.arraycopy(theta, 0, weights.data, 0, bias);
+        MatMuls.get().multTransB(x, weights, scores);
+        double[] z = scores.data;
+        double loss = 0;
         for (int i = 0; i < n; i++) {
-            int row = i * p;
+            int row = i * k;
             for (int m = 0; m < k; m++) {
-                double z = intercept ? theta[bias + m] : 0;
-                int w = m * p;
-                for (int j = 0; j < p; j++) {
-                    z += d[row + j] * theta[w + j];
-                }
-                logits[m] = z;
+                z[row + m] += intercept ? theta[bias + m] : 0;
             }
             if (k == 1) {
-                double z = logits[0];
                 boolean positive = labels[i] == 1;
-                double margin = positive ? z : -z;
-                loss += softplusNeg(margin);
-                logits[0] = sigmoid(z) - (positive ? 1 : 0);   // dloss/dz
+                loss += softplusNeg(positive ? z[i] : -z[i]);
+                z[i] = sigmoid(z[i]) - (positive ? 1 : 0);   // dloss/dz
             } else {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int m = 0; m < k; m++) {
-                    max = Math.max(max, logits[m]);
+                    max = Math.max(max, z[row + m]);
                 }
                 double sum = 0;
                 for (int m = 0; m < k; m++) {
-                    sum += Math.exp(logits[m] - max);
+                    sum += Math.exp(z[row + m] - max);
                 }
                 double logSum = max + Math.log(sum);
-                loss += logSum - logits[labels[i]];
+                loss += logSum - z[row + labels[i]];
                 for (int m = 0; m < k; m++) {
-                    logits[m] = Math.exp(logits[m] - logSum) - (labels[i] == m ? 1 : 0);
+                    z[row + m] = Math.exp(z[row + m] - logSum) - (labels[i] == m ? 1 : 0);
                 }
             }
+        }
+        MatMuls.get().multTransA(scores, x, weightGrad);   // Rᵀ X
+        System.arraycopy(weightGrad.data, 0, grad, 0, bias);
+        if (intercept) {
             for (int m = 0; m < k; m++) {
-                double r = logits[m];
-                if (r == 0) {
-                    continue;
+                double s = 0;
+                for (int i = 0; i < n; i++) {
+                    s += z[i * k + m];
                 }
-                int w = m * p;
-                for (int j = 0; j < p; j++) {
-                    grad[w + j] += r * d[row + j];
-                }
-                if (intercept) {
-                    grad[bias + m] += r;
-                }
+                grad[bias + m] = s;
             }
         }
         double value = c * loss;
