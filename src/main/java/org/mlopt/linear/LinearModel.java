@@ -38,7 +38,10 @@ public final class LinearModel {
         return nIter;
     }
 
-    /** Whether the solver met its tolerance (always true for a closed form). */
+    /**
+     * Whether the solver met its tolerance: always true for a closed form; for gradient descent,
+     * which has no tolerance, true when every epoch ran without diverging.
+     */
     public boolean converged() {
         return converged;
     }

@@ -76,9 +76,13 @@ public record LinearRegression(Solver solver, double learningRate, int epochs, i
     private LinearModel fitClosedForm(DMatrixRMaj x, double[] y, boolean qr) {
         double[] xMean = fitIntercept ? Centering.columnMeans(x) : new double[x.numCols];
         double yMean = fitIntercept ? Centering.mean(y) : 0;
-        DMatrixRMaj xc = fitIntercept ? Centering.centred(x, xMean) : x;
-        double[] yc = fitIntercept ? Centering.centred(y, yMean) : y;
-        double[] coef = qr ? leastSquaresQr(xc, yc) : NormalEquations.solve(xc, yc, 0);
+        double[] coef;
+        if (qr) {
+            coef = leastSquaresQr(fitIntercept ? Centering.centred(x, xMean) : x,
+                    fitIntercept ? Centering.centred(y, yMean) : y);
+        } else {
+            coef = fitIntercept ? NormalEquations.solveCentred(x, y, 0, xMean, yMean) : NormalEquations.solve(x, y, 0);
+        }
         return new LinearModel(coef, Centering.intercept(yMean, xMean, coef), 1, true, Double.NaN);
     }
 

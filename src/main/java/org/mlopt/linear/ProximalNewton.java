@@ -36,6 +36,7 @@ final class ProximalNewton {
         double[] hd = new double[dim];
         double[] xNew = new double[dim];
         double[] gNew = new double[dim];
+        NewtonSystem newton = smooth(l1) ? new NewtonSystem(dim) : null;
 
         double smooth = f.valueAndGradient(x, g);
         double value = smooth + l1Norm(l1, x);
@@ -47,7 +48,7 @@ final class ProximalNewton {
             iter++;
             f.hessian(x, h);
             if (smooth(l1)) {
-                newtonStep(g, h, d);
+                newton.solve(g, h, d);
             } else {
                 direction(x, g, h, l1, d, hd, Math.max(0.1 * stop, 0.01 * maxAbs(pg)));
             }
@@ -105,23 +106,34 @@ final class ProximalNewton {
         return true;
     }
 
-    /** d = −H⁻¹g by Cholesky (H is positive definite for a strictly convex objective). */
-    private static void newtonStep(double[] g, double[] h, double[] d) {
-        int dim = g.length;
-        DMatrixRMaj a = DMatrixRMaj.wrap(dim, dim, h.clone());
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(dim);
-        if (!chol.setA(a)) {
-            for (int j = 0; j < dim; j++) {
-                a.data[j * dim + j] += 1e-10 * Math.max(1, Math.abs(h[j * dim + j]));
+    /** Buffers of the Newton solve, allocated once per minimisation. */
+    private static final class NewtonSystem {
+        final DMatrixRMaj a;
+        final DMatrixRMaj rhs;
+        final LinearSolverDense<DMatrixRMaj> chol;
+
+        NewtonSystem(int dim) {
+            a = new DMatrixRMaj(dim, dim);
+            rhs = new DMatrixRMaj(dim, 1);
+            chol = LinearSolverFactory_DDRM.chol(dim);
+        }
+
+        /** d = −H⁻¹g by Cholesky (H is positive definite for a strictly convex objective). */
+        void solve(double[] g, double[] h, double[] d) {
+            int dim = g.length;
+            System.arraycopy(h, 0, a.data, 0, dim * dim);
+            if (!chol.setA(a)) {
+                System.arraycopy(h, 0, a.data, 0, dim * dim);
+                for (int j = 0; j < dim; j++) {
+                    a.data[j * dim + j] += 1e-10 * Math.max(1, Math.abs(h[j * dim + j]));
+                }
+                chol.setA(a);
             }
-            chol.setA(a);
+            for (int j = 0; j < dim; j++) {
+                rhs.data[j] = -g[j];
+            }
+            chol.solve(rhs, DMatrixRMaj.wrap(dim, 1, d));
         }
-        DMatrixRMaj rhs = new DMatrixRMaj(dim, 1);
-        for (int j = 0; j < dim; j++) {
-            rhs.data[j] = -g[j];
-        }
-        DMatrixRMaj out = DMatrixRMaj.wrap(dim, 1, d);
-        chol.solve(rhs, out);
     }
 
     /**

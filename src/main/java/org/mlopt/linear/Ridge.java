@@ -5,7 +5,8 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Ridge regression as scikit-learn's {@code Ridge}: minimises ‖y − Xw − b‖² + α‖w‖² (no 1/n factor),
  * with the intercept b unpenalised and fitted by centring. Solved in closed form by Cholesky on
- * XcᵀXc + αI.
+ * XcᵀXc + αI, where XcᵀXc = XᵀX − nx̄x̄ᵀ when the column means are small next to their spread (no
+ * centred copy of X), and is formed from a centred copy otherwise.
  *
  * @param alpha        penalty strength, ≥ 0
  * @param fitIntercept whether to fit b (otherwise b = 0 and X, y are used as given)
@@ -29,7 +30,7 @@ public record Ridge(double alpha, boolean fitIntercept) {
         }
         double[] xMean = Centering.columnMeans(x);
         double yMean = Centering.mean(y);
-        double[] coef = NormalEquations.solve(Centering.centred(x, xMean), Centering.centred(y, yMean), alpha);
+        double[] coef = NormalEquations.solveCentred(x, y, alpha, xMean, yMean);
         return new LinearModel(coef, Centering.intercept(yMean, xMean, coef), 1, true, Double.NaN);
     }
 }

@@ -39,6 +39,30 @@ class RidgeTest {
     }
 
     @Test
+    void largeColumnOffsetsDoNotCostAccuracy() {
+        // Ridge with an intercept is invariant to shifting the columns of X; a shift of 1e6 standard
+        // deviations makes XᵀX − n·x̄x̄ᵀ useless, so the fit must centre a copy instead.
+        DMatrixRMaj x = DIABETES.xTrain();
+        DMatrixRMaj shifted = x.copy();
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < x.numCols; j++) {
+                shifted.data[i * x.numCols + j] += (j % 2 == 0 ? 1e6 : -3e5);
+            }
+        }
+        LinearModel plain = Ridge.of(0.5).fit(x, DIABETES.yTrain());
+        LinearModel moved = Ridge.of(0.5).fit(shifted, DIABETES.yTrain());
+        assertArrayEquals(plain.coef(), moved.coef(), 1e-8);
+        assertArrayEquals(plain.predict(x), moved.predict(shifted), 1e-6);
+
+        // A shift of 5 standard deviations is centred through the Gram matrix, at no visible cost.
+        DMatrixRMaj near = x.copy();
+        for (int i = 0; i < near.data.length; i++) {
+            near.data[i] += 5;
+        }
+        assertArrayEquals(plain.coef(), Ridge.of(0.5).fit(near, DIABETES.yTrain()).coef(), 1e-9);
+    }
+
+    @Test
     void withoutInterceptSolvesTheUncentredSystem() {
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}, {1, 1}});
         double[] y = {1, 2, 3};
