@@ -14,6 +14,8 @@ import org.mlopt.testing.ReferenceData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -221,17 +223,28 @@ public final class LinearHarness {
         }
     }
 
+    /**
+     * Median wall time of {@code repeats} runs after {@code warmups}; also prints the median CPU time
+     * of this thread, which a busy machine inflates less than wall time.
+     */
     private static double median(Supplier<Void> body, int warmups, int repeats) {
         for (int i = 0; i < warmups; i++) {
             body.get();
         }
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         double[] t = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int i = 0; i < repeats; i++) {
+            long c0 = bean.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             body.get();
             t[i] = (System.nanoTime() - t0) / 1e9;
+            cpu[i] = (bean.getCurrentThreadCpuTime() - c0) / 1e9;
         }
         Arrays.sort(t);
+        Arrays.sort(cpu);
+        System.out.printf("  (median thread CPU time %.4f s, load average %.1f)%n", cpu[repeats / 2],
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return t[repeats / 2];
     }
 
