@@ -112,6 +112,17 @@ class LinearRegressionTest {
     }
 
     @Test
+    void collinearColumnsAreReportedNotSolved() {
+        DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {2, 4}, {3, 6}, {4, 8.0}});
+        double[] y = {1, 2, 3, 5};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LinearRegression.closedForm().fit(x, y));
+        assertTrue(e.getMessage().contains("rank deficient"), e.getMessage());
+        // a ridge penalty makes the same problem well posed
+        assertEquals(2, Ridge.of(0.1).fit(x, y).coef().length);
+    }
+
+    @Test
     void divergenceIsReportedWithTheLearningRate() {
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {3, 1}, {-1, 2}});
         double[] y = {1, 2, 3};
