@@ -45,7 +45,7 @@ final class DistillPlanner {
         }
         ModelShape t = ctx.model(teacher, data, -1);
         String outputs = ctx.graph.internal(ctx.id("teacher_outputs"), ArtifactKind.PREDICTIONS, "logits of " + teacher, Shape.UNKNOWN);
-        ctx.graph.add(Step.of(ctx.id("teacher"), StepKind.TEACHER_OUTPUTS, "teacher " + teacher + " outputs on " + data,
+        ctx.graph.add(Step.of(ctx.id("teacher"), StepKind.TEACHER_OUTPUTS, "outputs of " + teacher + " on " + data,
                 teacherInputs, List.of(outputs), ctx.statement(), s.span(), null, OptionalLong.empty(),
                 Map.of("teacher", ctx.modelText(teacher)), new StepAttributes(shape.withRows(rows), t.parameters(), 0,
                         CostModel.predict(t.forward(), rows), Map.of())));
@@ -75,7 +75,8 @@ final class DistillPlanner {
             baseSettings.put("baseline", "true");
             ctx.graph.add(Step.of(ctx.id("baseline"), StepKind.BASELINE, "baseline: train " + student + " alone on " + data,
                     List.of(dataIn), List.of(base), ctx.statement(), s.span(), null, seed, baseSettings,
-                    new StepAttributes(shape, st.parameters(), 1, st.fit(shape.rows()), details)));
+                    new StepAttributes(shape, st.parameters(), 1, st.fit(shape.rows()),
+                            epochs >= 0 ? Map.of("epochs", PlanFormat.number(epochs)) : Map.of())));
         }
     }
 }
