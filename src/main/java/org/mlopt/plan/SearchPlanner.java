@@ -79,7 +79,9 @@ final class SearchPlanner {
         List<Map<String, String>> candidates = GridEnumerator.enumerate(space);
         for (int t = 0; t < candidates.size(); t++) {
             Map<String, String> c = candidates.get(t);
-            scores.addAll(fits(setup, "t" + (t + 1), t, 0, c, "candidate " + (t + 1), costShape(setup, c), setup.foldRows(),
+            Map<String, String> params = new LinkedHashMap<>();
+            c.forEach((k, v) -> params.put("param." + k, v));
+            scores.addAll(fits(setup, "t" + (t + 1), t, 0, params, "candidate " + (t + 1), costShape(setup, c), setup.foldRows(),
                     List.of(), Map.of("candidate", render(c))));
         }
         int fits = candidates.size() * setup.cv().folds();
@@ -175,7 +177,7 @@ final class SearchPlanner {
         return fits;
     }
 
-    /** One FIT per fold of one configuration; returns the score artifacts. */
+    /** One FIT per fold of one configuration ({@code params}: its settings, already keyed); returns the score artifacts. */
     private List<String> fits(Setup setup, String trialId, long trial, long phase, Map<String, String> params, String label,
                               ModelShape shape, int rows, List<String> after, Map<String, String> details) {
         List<String> scores = new ArrayList<>();
@@ -183,7 +185,7 @@ final class SearchPlanner {
         for (int f = 0; f < folds; f++) {
             String id = ctx.id(trialId + ".f" + (f + 1));
             Map<String, String> settings = new LinkedHashMap<>(setup.settings());
-            params.forEach((k, v) -> settings.put("param." + k, v));
+            settings.putAll(params);
             settings.put("fold", (f + 1) + "/" + folds);
             String out = ctx.graph.internal(id + ".scores", ArtifactKind.SCORES, "scores", Shape.UNKNOWN);
             List<String> inputs = new ArrayList<>(List.of(setup.dataIn()));
