@@ -74,6 +74,13 @@ final class GraphBuilder {
         return out;
     }
 
+    /** Sum of the known step estimates so far. */
+    double totalFlops() {
+        double total = 0;
+        for (Step s : steps) total += Math.max(0, s.attributes().flops());
+        return total;
+    }
+
     ExecutionGraph build(String sourceName, long runSeed) {
         return new ExecutionGraph(sourceName, runSeed, steps, new ArrayList<>(artifacts.values()), groups, warnings);
     }

@@ -39,10 +39,10 @@ public final class Planner implements Statement.Visitor<Void> {
             p.ctx.at(i++);
             s.accept(p);
         }
-        ExecutionGraph draft = p.ctx.graph.build(program.ast().sourceName(), runSeed);
-        if (TimeClass.of(draft.totalFlops()).compareTo(TimeClass.HOURS) >= 0)
-            p.ctx.graph.warn("the plan is estimated at " + PlanFormat.flops(draft.totalFlops()) + ", "
-                    + TimeClass.of(draft.totalFlops()).label() + " of computation");
+        double flops = p.ctx.graph.totalFlops();
+        if (TimeClass.of(flops).compareTo(TimeClass.HOURS) >= 0)
+            p.ctx.graph.warn("the plan is estimated at " + PlanFormat.flops(flops) + ", "
+                    + TimeClass.of(flops).label() + " of computation at " + PlanFormat.flops(CostModel.FLOPS_PER_SECOND) + "/s");
         return p.ctx.graph.build(program.ast().sourceName(), runSeed);
     }
 

@@ -303,7 +303,11 @@ final class SearchPlanner {
             double min = Values.number(Values.arg(strategy, "min_resource", -1), defaultMin);
             double max = Values.number(Values.arg(strategy, "max_resource", -1),
                     kind.equals("epochs") ? setup.base().iterations() : setup.foldRows());
-            if (max < min) max = min * factor * factor * factor;
+            if (max < min) {
+                max = min * factor * factor * factor;
+                ctx.graph.warn(ctx.id("") + ": the maximum " + kind + " per configuration is unknown; planned with "
+                        + PlanFormat.number(max) + " (set max_resource)");
+            }
             return new Resource(kind, factor, min, max);
         }
     }

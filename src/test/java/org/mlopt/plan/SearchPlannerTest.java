@@ -221,6 +221,41 @@ class SearchPlannerTest {
         assertEquals(10 * 8 + 8 + 8 * 3 + 3, fits.get(2).attributes().parameters());
     }
 
+    @Test
+    void longPlansWarnAboutTheirTime() {
+        ExecutionGraph g = plan("""
+                data d = synthetic_classification(samples: 100000, features: 1000, classes: 10, seed: 0)
+                network n {
+                  dense(2048, relu)
+                  dense(10)
+                }
+                train n on d { loss: cross_entropy() optimizer: adam() epochs: 100 }
+                """);
+        // 3 * 2 * (1000*2048 + 2048*10) * 100000 * 100 = 1.24e14 FLOP: about 7 hours at 5 GFLOP/s.
+        assertEquals(1.241088e14, g.totalFlops(), 1e6);
+        assertEquals(TimeClass.HOURS, TimeClass.of(g.totalFlops()));
+        assertTrue(g.warnings().stream().anyMatch(w -> w.contains("hours of computation")), g.warnings().toString());
+    }
+
+    @Test
+    void halvingWithoutAKnownMaximumWarns() {
+        ExecutionGraph g = plan("""
+                data d = moons(samples: 300, noise: 0.2, seed: 0)
+                network n {
+                  dense(8, relu)
+                  dense(2)
+                }
+                search n on d {
+                  space { n.dense[0]: [4, 8, 16] }
+                  strategy: halving(factor: 3)
+                  cv: 2
+                }
+                """);
+        assertTrue(g.warnings().get(0).contains("maximum epochs per configuration is unknown"), g.warnings().toString());
+        // Three candidates need two rungs: 3 at 1 epoch, 1 at 3 epochs.
+        assertEquals(List.of(3, 1), onlyGroup(g).summary().rungs().stream().map(Rung::configs).toList());
+    }
+
     private static org.mlopt.ast.Expr list(String... items) {
         return parseValue("[" + String.join(", ", items) + "]");
     }
