@@ -69,7 +69,7 @@ final class DataSteps {
         boolean shuffle = Values.bool(Values.get(s.options(), "shuffle"), true);
         OptionalLong seed = shuffle ? ctx.seed(Values.get(s.options(), "seed"), SeedSequence.NONE, SeedSequence.NONE, SeedSequence.NONE)
                 : OptionalLong.empty();
-        String input = ctx.graph.current(parent).orElseThrow(() -> new IllegalStateException("split of unplanned dataset " + parent));
+        String input = ctx.require(parent);
         ctx.graph.add(Step.of(ctx.id(""), StepKind.SPLIT, "split " + parent + " -> " + parts, List.of(input), outputs,
                 ctx.statement(), s.span(), null, seed, settings, new StepAttributes(parentShape, -1, 0, 0, Map.of())));
     }
@@ -103,7 +103,7 @@ final class DataSteps {
     }
 
     private String current(String dataset) {
-        return ctx.graph.current(dataset).orElseThrow(() -> new IllegalStateException("dataset not planned: " + dataset));
+        return ctx.require(dataset);
     }
 
     /** Every part of the split that produced {@code part}, in split order; just {@code part} when it was not split. */

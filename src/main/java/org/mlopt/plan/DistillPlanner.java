@@ -31,10 +31,9 @@ final class DistillPlanner {
         String data = s.dataset().text();
         Block options = s.options();
         Shape shape = ctx.shape(data);
-        String dataIn = ctx.graph.current(data).orElseThrow();
+        String dataIn = ctx.require(data);
 
-        List<String> teacherInputs = new ArrayList<>(List.of(ctx.graph.current(teacher).orElseThrow(
-                () -> new IllegalStateException("teacher not planned: " + teacher)), dataIn));
+        List<String> teacherInputs = new ArrayList<>(List.of(ctx.require(teacher), dataIn));
         int rows = shape.rows();
         Optional<Expr> transfer = Values.get(options, "transfer");
         if (transfer.isPresent()) {

@@ -34,7 +34,7 @@ final class ModelSteps {
             shape = shape.withIterations(ctx.epochs(model, options));
         ctx.setModel(model, shape);
 
-        List<String> inputs = new ArrayList<>(List.of(ctx.graph.current(data).orElseThrow()));
+        List<String> inputs = new ArrayList<>(List.of(ctx.require(data)));
         Shape dataShape = ctx.shape(data);
         int rows = dataShape.rows();
         Optional<Expr> validate = Values.get(options, "validate");
@@ -63,10 +63,10 @@ final class ModelSteps {
         for (Name target : s.targets()) {
             String model = target.text();
             ModelShape m = ctx.model(model, data, -1);
-            String in = ctx.graph.current(model).orElseThrow(() -> new IllegalStateException("model not planned: " + model));
+            String in = ctx.require(model);
             String out = ctx.graph.internal(ctx.id(model + ".metrics"), ArtifactKind.METRICS, "metrics of " + model + " on " + data, Shape.UNKNOWN);
             ctx.graph.add(Step.of(ctx.id(model), StepKind.EVALUATE, "evaluate " + model + " on " + data,
-                    List.of(in, ctx.graph.current(data).orElseThrow()), List.of(out), ctx.statement(), s.span(), null,
+                    List.of(in, ctx.require(data)), List.of(out), ctx.statement(), s.span(), null,
                     OptionalLong.empty(), Map.of("metrics", ExprText.of(s.metrics())),
                     new StepAttributes(shape, m.parameters(), 0, CostModel.predict(m.forward(), shape.rows()), Map.of())));
         }
@@ -75,7 +75,7 @@ final class ModelSteps {
     void save(Statement.Save s) {
         String model = s.target().text();
         String path = s.path().value();
-        String in = ctx.graph.current(model).orElseThrow(() -> new IllegalStateException("model not planned: " + model));
+        String in = ctx.require(model);
         String out = ctx.graph.internal(ctx.id("file"), ArtifactKind.FILE, path, Shape.UNKNOWN);
         saved.put(path, out);
         ctx.graph.add(Step.of(ctx.id(""), StepKind.SAVE, "save " + model + " to " + path, List.of(in), List.of(out),

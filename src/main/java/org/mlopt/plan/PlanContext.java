@@ -49,6 +49,16 @@ final class PlanContext {
         return program.ast().statements().get(statement).span();
     }
 
+    /**
+     * The current artifact of a dataset or model. A name without one means the checker let through
+     * a use before definition (E203/E407); the planner stops with a message naming the statement.
+     */
+    String require(String name) {
+        return graph.current(name).orElseThrow(() -> new IllegalStateException("statement " + (statement + 1) + " (line "
+                + span().line() + ") uses " + name + ", which no earlier statement produces"
+                + " (a model must be trained, searched with refit, distilled, pruned or loaded first)"));
+    }
+
     /** Step ids number statements from 1, as a reader counts them. */
     String id(String suffix) {
         return "s" + (statement + 1) + (suffix.isEmpty() ? "" : "." + suffix);

@@ -56,7 +56,7 @@ final class PrunePlanner {
                 details.put("nonzero", "≈ " + PlanFormat.count(Math.round(original.parameters() * (1 - sparsity))));
             Map<String, String> phaseSettings = new LinkedHashMap<>(settings);
             phaseSettings.put("sparsity", Double.toString(sparsity));
-            String in = ctx.graph.current(model).orElseThrow(() -> new IllegalStateException("model not planned: " + model));
+            String in = ctx.require(model);
             String out = ctx.graph.produce(model, ArtifactKind.MODEL, "pruned " + model, Shape.UNKNOWN);
             ctx.graph.add(Step.of(ctx.id(suffix.isEmpty() ? "prune" : suffix + ".prune"), StepKind.PRUNE,
                     "prune " + model + " to sparsity " + String.format(java.util.Locale.ROOT, "%.3f", sparsity),
@@ -77,11 +77,11 @@ final class PrunePlanner {
         block.ifPresent(b -> settings.put("finetune", ExprText.of(b)));
         ctx.referencedDeclarations(block, settings);
         settings.put("epochs", PlanFormat.number(epochs));
-        String in = ctx.graph.current(model).orElseThrow();
+        String in = ctx.require(model);
         String out = ctx.graph.produce(model, ArtifactKind.MODEL, "fine-tuned " + model, Shape.UNKNOWN);
         ctx.graph.add(Step.of(ctx.id(suffix.isEmpty() ? "finetune" : suffix + ".finetune"), StepKind.FINETUNE,
                 "finetune " + model + " on " + data + " for " + PlanFormat.number(epochs) + (epochs == 1 ? " epoch" : " epochs"),
-                List.of(in, ctx.graph.current(data).orElseThrow()), List.of(out), ctx.statement(), s.span(), null,
+                List.of(in, ctx.require(data)), List.of(out), ctx.statement(), s.span(), null,
                 ctx.seed(Optional.empty(), SeedSequence.NONE, SeedSequence.NONE, phase), settings,
                 new StepAttributes(dataShape, shape.parameters(), 1, shape.fit(dataShape.rows()), Map.of("epochs", PlanFormat.number(epochs)))));
     }

@@ -256,6 +256,25 @@ class SearchPlannerTest {
         assertEquals(List.of(3, 1), onlyGroup(g).summary().rungs().stream().map(Rung::configs).toList());
     }
 
+    @Test
+    void searchWithoutRefitProducesNoModel() {
+        String script = """
+                data d = synthetic_regression(samples: 100, features: 3, seed: 0)
+                model r = ridge()
+                search r on d {
+                  space { alpha: [0.1, 1] }
+                  cv: 2
+                  refit: false
+                }
+                """;
+        ExecutionGraph g = plan(script);
+        assertEquals(0, steps(g, StepKind.REFIT).size());
+        assertEquals(0, onlyGroup(g).summary().refits());
+        assertTrue(PlanText.render(g).contains("2 candidates x 2 folds = 4 fits\n"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> plan(script + "evaluate r on d: [r2]\n"));
+        assertTrue(e.getMessage().startsWith("statement 4 (line 8) uses r, which no earlier statement produces"), e.getMessage());
+    }
+
     private static org.mlopt.ast.Expr list(String... items) {
         return parseValue("[" + String.join(", ", items) + "]");
     }
