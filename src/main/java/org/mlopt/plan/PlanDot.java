@@ -1,14 +1,21 @@
 package org.mlopt.plan;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Renders a plan as Graphviz DOT: one box per step, a note per external file, an edge per
- * artifact passed (labelled with the artifact), and a cluster per search. Every id is quoted and
- * every label escaped, so names with quotes or backslashes cannot break the file.
+ * artifact passed (labelled with the artifact), and a cluster per search. A search with more than
+ * {@link #MAX_FITS_SHOWN} fits shows them (and its promotions) as one summary node, so a plan of
+ * thousands of fits still renders. Every id is quoted and every label escaped, so names with
+ * quotes or backslashes cannot break the file.
  */
 public final class PlanDot {
+
+    /** Searches with more FIT steps than this are drawn with one node for all their fits. */
+    public static final int MAX_FITS_SHOWN = 50;
 
     private PlanDot() {}
 
@@ -21,7 +28,15 @@ public final class PlanDot {
         for (Artifact a : graph.artifacts().values())
             if (a.external()) out.append("  ").append(quote(a.id())).append(" [shape=note, label=").append(quote(a.description())).append("];\n");
         Set<String> grouped = new HashSet<>();
-        for (StepGroup g : graph.groups()) grouped.addAll(g.stepIds());
+        Map<String, String> collapsed = new HashMap<>();
+        for (StepGroup g : graph.groups()) {
+            grouped.addAll(g.stepIds());
+            if (g.summary().fits() > MAX_FITS_SHOWN)
+                for (String id : g.stepIds()) {
+                    StepKind kind = graph.step(id).orElseThrow().kind();
+                    if (kind == StepKind.FIT || kind == StepKind.PROMOTE) collapsed.put(id, g.id() + ".fits");
+                }
+        }
         Set<String> groupsDone = new HashSet<>();
         for (Step s : graph.steps()) {
             if (!grouped.contains(s.id())) {
@@ -35,14 +50,26 @@ public final class PlanDot {
             out.append("    label=").append(quote(g.label() + "\n" + sum.strategy() + ": " + sum.candidates() + " x "
                     + sum.folds() + " folds = " + sum.fits() + " fits" + (sum.refits() > 0 ? " + refit" : ""))).append(";\n");
             out.append("    style=rounded; color=\"#4477aa\";\n");
-            for (String id : g.stepIds()) node(out, "    ", graph.step(id).orElseThrow());
+            boolean summaryDrawn = false;
+            for (String id : g.stepIds()) {
+                if (!collapsed.containsKey(id)) node(out, "    ", graph.step(id).orElseThrow());
+                else if (!summaryDrawn) {
+                    summaryDrawn = true;
+                    out.append("    ").append(quote(collapsed.get(id))).append(" [label=").append(quote("FIT x " + sum.fits() + "\n"
+                            + sum.candidates() + " configurations, " + sum.folds() + " folds")).append(", style=dashed];\n");
+                }
+            }
             out.append("  }\n");
         }
+        Set<String> edges = new HashSet<>();
         for (Step s : graph.steps()) {
+            String to = collapsed.getOrDefault(s.id(), s.id());
             for (String in : s.inputs()) {
-                String from = graph.producer(in).map(Step::id).orElse(in);
-                out.append("  ").append(quote(from)).append(" -> ").append(quote(s.id()));
-                if (graph.artifact(in).kind() != ArtifactKind.SCORES) out.append(" [label=").append(quote(in)).append(']');
+                String from = graph.producer(in).map(p -> collapsed.getOrDefault(p.id(), p.id())).orElse(in);
+                boolean labelled = graph.artifact(in).kind() != ArtifactKind.SCORES && graph.artifact(in).kind() != ArtifactKind.SURVIVORS;
+                if (from.equals(to) || !edges.add(from + "\u0000" + to + "\u0000" + (labelled ? in : ""))) continue;
+                out.append("  ").append(quote(from)).append(" -> ").append(quote(to));
+                if (labelled) out.append(" [label=").append(quote(in)).append(']');
                 out.append(";\n");
             }
         }

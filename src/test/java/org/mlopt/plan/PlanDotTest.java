@@ -92,8 +92,27 @@ class PlanDotTest {
         ExecutionGraph g = planResource("tutorial_grid.mlopt");
         String dot = PlanDot.render(g);
         assertTrue(dot.contains("subgraph \"cluster_s5\" {"));
-        for (Step s : g.steps()) assertTrue(dot.contains("\"" + s.id() + "\" [label="), s.id());
+        for (Step s : g.steps())
+            if (s.kind() != StepKind.FIT) assertTrue(dot.contains("\"" + s.id() + "\" [label="), s.id());
         assertTrue(dot.contains("\"file:data/breast_cancer.csv\" [shape=note"));
+    }
+
+    @Test
+    void largeSearchesAreDrawnAsOneNode() {
+        ExecutionGraph g = planResource("tutorial_grid.mlopt");
+        String dot = PlanDot.render(g);
+        assertSane(dot);
+        assertTrue(dot.contains("\"s5.fits\" [label=\"FIT x 60\\n12 configurations, 5 folds\""), dot);
+        assertFalse(dot.contains("\"s5.t1.f1\""), "individual fits are not drawn");
+        // One edge from the data into the fits, one from the fits to the selection.
+        assertEquals(1, dot.split("\"s5.fits\" -> \"s5.select\"", -1).length - 1);
+        assertTrue(dot.contains("\"s3.apply.train\" -> \"s5.fits\" [label=\"train#2\"]"));
+
+        ExecutionGraph halving = planResource("halving.mlopt");
+        assertTrue(halving.groups().get(0).summary().fits() <= PlanDot.MAX_FITS_SHOWN);
+        String small = PlanDot.render(halving);
+        assertSane(small);
+        assertTrue(small.contains("\"s5.r1.promote\" -> \"s5.r2.c1.f1\""), "small searches show every fit and promotion");
     }
 
     @Test

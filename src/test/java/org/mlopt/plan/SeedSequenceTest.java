@@ -107,6 +107,14 @@ class SeedSequenceTest {
         for (int i = 1; i < first.size(); i++) assertNotEquals(first.get(i), other.get(i));
     }
 
+    @Test
+    void everyStepThatNeedsRandomnessHasASeed() {
+        for (String script : List.of("tutorial_grid.mlopt", "random_network.mlopt", "conditional_grid.mlopt", "halving.mlopt",
+                "prune_distill.mlopt"))
+            for (Step s : PlanTestSupport.planResource(script).steps())
+                if (s.kind().usesRandomness()) assertTrue(s.seed().isPresent(), script + ": " + s.id());
+    }
+
     private static List<Long> seeds(ExecutionGraph g) {
         return g.steps().stream().filter(s -> s.seed().isPresent()).map(s -> s.seed().getAsLong()).toList();
     }
