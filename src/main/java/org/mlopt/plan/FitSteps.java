@@ -88,6 +88,7 @@ final class FitSteps {
         Map<String, String> out = new LinkedHashMap<>();
         Optional<Expr> own = Values.arg(strategy, "seed", -1);
         Optional<Expr> explicit = own.isPresent() ? own : seed;
+        out.put("sampler.space", String.join("; ", SearchPlanner.describe(space)));
         out.put("sampler.seed", Long.toString(ctx.seed(explicit, SeedSequence.NONE, SeedSequence.NONE, SeedSequence.NONE).getAsLong()));
         return out;
     }

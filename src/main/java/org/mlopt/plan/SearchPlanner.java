@@ -58,6 +58,7 @@ final class SearchPlanner {
         for (Block.Keyed k : options.keyed())
             if (!k.key().toString().equals("parallel")) settings.put("search." + k.key(), ExprText.of(k.value()));
         settings.put("cv", cv.description());
+        cvSeed(Values.get(options, "cv"), Values.get(options, "seed")).ifPresent(seed -> settings.put("cv.seed", Long.toString(seed)));
         FitSteps setup = new FitSteps(ctx, model, data, ctx.require(data), base, cv, cv.trainRows(shape.rows()),
                 Values.get(options, "seed"), settings, space);
 
@@ -136,6 +137,18 @@ final class SearchPlanner {
         if (done.fits() > MANY_FITS)
             ctx.graph.warn(ctx.id("") + ": search " + setup.model() + " on " + setup.data() + " runs "
                     + PlanFormat.count(done.fits()) + " fits (more than " + PlanFormat.count(MANY_FITS) + ")");
+    }
+
+    /**
+     * The seed of shuffled folds, shared by every configuration so all are scored on the same
+     * folds: the cv call's own seed, else the search's, else derived (phase 3). Unshuffled folds need none.
+     */
+    private OptionalLong cvSeed(Optional<Expr> cv, Optional<Expr> searchSeed) {
+        if (cv.isEmpty() || !Values.bool(Values.arg(cv.get(), "shuffle", -1), false)) return OptionalLong.empty();
+        Optional<Expr> own = Values.arg(cv.get(), "seed", -1);
+        if (own.isPresent() || searchSeed.isPresent())
+            return ctx.seed(own.isPresent() ? own : searchSeed, SeedSequence.NONE, SeedSequence.NONE, SeedSequence.NONE);
+        return ctx.seed(Optional.empty(), SeedSequence.NONE, SeedSequence.NONE, 3);
     }
 
     static List<String> describe(List<SpaceKey> space) {

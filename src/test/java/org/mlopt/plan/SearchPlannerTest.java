@@ -257,6 +257,26 @@ class SearchPlannerTest {
     }
 
     @Test
+    void shuffledFoldsShareOneSeedAcrossConfigurations() {
+        String script = """
+                data d = synthetic_regression(samples: 100, features: 3, seed: 0)
+                model r = ridge()
+                search r on d {
+                  space { alpha: [0.1, 1] }
+                  cv: CV
+                }
+                """;
+        List<Step> fits = steps(plan(script.replace("CV", "kfold(3, shuffle: true)")), StepKind.FIT);
+        String seed = fits.get(0).settings().get("cv.seed");
+        assertTrue(seed != null && fits.stream().allMatch(f -> seed.equals(f.settings().get("cv.seed"))));
+        assertEquals("11", steps(plan(script.replace("CV", "kfold(3, shuffle: true, seed: 11)")), StepKind.FIT).get(5).settings().get("cv.seed"));
+        assertFalse(steps(plan(script.replace("CV", "kfold(3)")), StepKind.FIT).get(0).settings().containsKey("cv.seed"));
+        // Sampled trials key on the space they are drawn from.
+        String random = script.replace("[0.1, 1]", "loguniform(0.01, 1)").replace("cv: CV", "cv: 2 strategy: random(trials: 2)");
+        assertEquals("alpha: loguniform(0.01, 1)", steps(plan(random), StepKind.FIT).get(0).settings().get("sampler.space"));
+    }
+
+    @Test
     void searchWithoutRefitProducesNoModel() {
         String script = """
                 data d = synthetic_regression(samples: 100, features: 3, seed: 0)
