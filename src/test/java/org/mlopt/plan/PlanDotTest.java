@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mlopt.plan.PlanTestSupport.plan;
 import static org.mlopt.plan.PlanTestSupport.planResource;
@@ -47,6 +48,7 @@ class PlanDotTest {
 
     private static void assertSane(String dot) {
         List<String> t = tokens(dot);
+        DotSyntax.check(t);
         assertEquals("digraph", t.get(0));
         assertEquals("}", t.get(t.size() - 1));
         int depth = 0;
@@ -95,6 +97,15 @@ class PlanDotTest {
         for (Step s : g.steps())
             if (s.kind() != StepKind.FIT) assertTrue(dot.contains("\"" + s.id() + "\" [label="), s.id());
         assertTrue(dot.contains("\"file:data/breast_cancer.csv\" [shape=note"));
+    }
+
+    @Test
+    void theSyntaxCheckRejectsBrokenDot() {
+        assertThrows(IllegalArgumentException.class, () -> DotSyntax.check(tokens("digraph \"g\" { \"a\" -> ; }")));
+        assertThrows(IllegalArgumentException.class, () -> DotSyntax.check(tokens("digraph \"g\" { \"a\" [label=\"x\"; }")));
+        assertThrows(IllegalArgumentException.class, () -> DotSyntax.check(tokens("digraph \"g\" { a-b -> c; }")));
+        assertThrows(IllegalArgumentException.class, () -> DotSyntax.check(tokens("digraph \"g\" { subgraph \"c\" { \"a\"; }")));
+        DotSyntax.check(tokens("digraph \"g\" { rankdir=TB; node [shape=box]; \"a\" -> \"b\" [label=\"x\\\"y\"]; }"));
     }
 
     @Test
