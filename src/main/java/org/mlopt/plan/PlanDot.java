@@ -47,8 +47,7 @@ public final class PlanDot {
             StepGroup g = graph.group(s.group()).orElseThrow();
             SearchSummary sum = g.summary();
             out.append("  subgraph ").append(quote("cluster_" + g.id())).append(" {\n");
-            out.append("    label=").append(quote(g.label() + "\n" + sum.strategy() + ": " + sum.candidates() + " x "
-                    + sum.folds() + " folds = " + sum.fits() + " fits" + (sum.refits() > 0 ? " + refit" : ""))).append(";\n");
+            out.append("    label=").append(quote(g.label() + "\n" + PlanText.summaryLine(sum))).append(";\n");
             out.append("    style=rounded; color=\"#4477aa\";\n");
             boolean summaryDrawn = false;
             for (String id : g.stepIds()) {

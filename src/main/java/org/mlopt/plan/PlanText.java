@@ -61,19 +61,10 @@ public final class PlanText {
     private void group(StepGroup g) {
         SearchSummary sum = g.summary();
         header(g.id(), "SEARCH", g.label(), g.span());
-        String unit = sum.strategy().equals("grid") ? "candidates" : sum.rungs().isEmpty() ? "trials" : "configurations";
-        if (sum.rungs().isEmpty()) {
-            line(sum.strategy() + ": " + sum.candidates() + " " + unit + " x " + folds(sum.folds()) + " = "
-                    + PlanFormat.count(sum.fits()) + " fits" + refit(sum));
-        } else {
-            int configs = 0;
-            for (Rung r : sum.rungs()) configs += r.configs();
-            line(sum.strategy() + ": " + sum.candidates() + " " + unit + ", " + sum.rungs().size() + " rungs; "
-                    + configs + " runs x " + folds(sum.folds()) + " = " + PlanFormat.count(sum.fits()) + " fits" + refit(sum));
-            for (Rung r : sum.rungs())
-                line("  " + (sum.strategy().equals("hyperband") ? "bracket " + (r.bracket() + 1) + " " : "") + "rung "
-                        + (r.index() + 1) + ": " + r.configs() + " x " + PlanFormat.number(r.resource()) + " " + sum.resource());
-        }
+        line(summaryLine(sum));
+        for (Rung r : sum.rungs())
+            line("  " + (sum.strategy().equals("hyperband") ? "bracket " + (r.bracket() + 1) + " " : "") + "rung "
+                    + (r.index() + 1) + ": " + r.configs() + " x " + PlanFormat.number(r.resource()) + " " + sum.resource());
         List<Step> steps = new ArrayList<>();
         for (String id : g.stepIds()) steps.add(graph.step(id).orElseThrow());
         Step first = steps.get(0);
@@ -92,13 +83,37 @@ public final class PlanText {
             }
         }
         StepAttributes fa = first.attributes();
-        line("each fit: " + fa.shape() + (fa.parameters() >= 0 ? ", " + PlanFormat.count(fa.parameters()) + " parameters" : "")
+        long fewest = Long.MAX_VALUE, most = -1;
+        for (Step s : steps)
+            if (s.kind() == StepKind.FIT && s.attributes().parameters() >= 0) {
+                fewest = Math.min(fewest, s.attributes().parameters());
+                most = Math.max(most, s.attributes().parameters());
+            }
+        String params = most < 0 ? "" : ", " + (fewest == most ? PlanFormat.count(most)
+                : PlanFormat.count(fewest) + " to " + PlanFormat.count(most)) + " parameters";
+        line("each fit: " + fa.shape() + params
                 + (sum.strategy().equals("grid") || !sum.rungs().isEmpty() ? "" : " (at the space's mean)"));
         line("in: " + String.join(", ", inputs(List.of(first.inputs().get(0)))));
         if (refit != null)
             line("out: " + String.join(", ", refit.outputs()) + " (best configuration refitted on " + refit.attributes().shape() + ")");
         line("cost " + (unknown ? lowerBound(fitFlops) : cost(fitFlops)) + " for the fits"
                 + (refit != null ? " + " + cost(refitFlops) + " for the refit" : ""));
+    }
+
+    /**
+     * The size of a search in one line: {@code grid: 12 candidates x 5 folds = 60 fits + 1 refit},
+     * or for halving and Hyperband {@code halving: 27 configurations, 4 rungs; 40 runs x 1 fold = 40 fits + 1 refit}.
+     */
+    public static String summaryLine(SearchSummary sum) {
+        if (sum.rungs().isEmpty()) {
+            String unit = sum.strategy().equals("grid") ? "candidates" : "trials";
+            return sum.strategy() + ": " + sum.candidates() + " " + unit + " x " + folds(sum.folds()) + " = "
+                    + PlanFormat.count(sum.fits()) + " fits" + refit(sum);
+        }
+        int runs = 0;
+        for (Rung r : sum.rungs()) runs += r.configs();
+        return sum.strategy() + ": " + sum.candidates() + " configurations, " + sum.rungs().size() + " rungs; "
+                + runs + " runs x " + folds(sum.folds()) + " = " + PlanFormat.count(sum.fits()) + " fits" + refit(sum);
     }
 
     private void candidates(List<Map<String, String>> grid) {

@@ -36,7 +36,7 @@ final class RungPlanner {
             configs = grid.size();
         } else configs = HalvingRungs.exhaustConfigs(r.factor(), r.min(), r.max());
         List<Rung> rungs = HalvingRungs.halving(configs, r.factor(), r.min(), r.max());
-        int fits = runRungs(strategy, rungs, r, scores, "");
+        int fits = runRungs(strategy, rungs, r, scores, "", grid);
         return new SearchSummary("halving", configs, setup.cv().folds(), fits, 0, r.kind(), rungs, grid, SearchPlanner.describe(setup.space()));
     }
 
@@ -49,13 +49,17 @@ final class RungPlanner {
             List<Rung> bracket = new ArrayList<>();
             for (Rung rung : rungs) if (rung.bracket() == b) bracket.add(rung);
             configs += bracket.get(0).configs();
-            fits += runRungs(strategy, bracket, r, scores, "b" + (b + 1) + ".");
+            fits += runRungs(strategy, bracket, r, scores, "b" + (b + 1) + ".", List.of());
         }
         return new SearchSummary("hyperband", configs, setup.cv().folds(), fits, 0, r.kind(), rungs, List.of(), SearchPlanner.describe(setup.space()));
     }
 
-    /** Fits every rung, promoting survivors between rungs; adds the last rung's scores to {@code scores}. */
-    private int runRungs(Expr strategy, List<Rung> rungs, Resource r, List<String> scores, String prefix) {
+    /**
+     * Fits every rung, promoting survivors between rungs; adds the last rung's scores to {@code scores}.
+     * With a {@code grid}, the first rung's configurations are its candidates, in order.
+     */
+    private int runRungs(Expr strategy, List<Rung> rungs, Resource r, List<String> scores, String prefix,
+                         List<Map<String, String>> grid) {
         ModelShape expected = setup.expectedShape();
         Map<String, String> sampler = setup.samplerSettings(strategy);
         List<String> survivors = List.of();
@@ -63,10 +67,13 @@ final class RungPlanner {
         for (Rung rung : rungs) {
             String rungId = prefix + "r" + (rung.index() + 1);
             List<String> rungScores = new ArrayList<>();
-            ModelShape shape = r.kind().equals("epochs") ? expected.withIterations(rung.resource()) : expected;
             int rows = r.kind().equals("epochs") ? setup.foldRows() : (int) Math.min(rung.resource(), setup.foldRows() < 0 ? rung.resource() : setup.foldRows());
             for (int c = 0; c < rung.configs(); c++) {
-                Map<String, String> trial = new LinkedHashMap<>(sampler);
+                boolean candidate = rung.index() == 0 && c < grid.size();
+                Map<String, String> trial = new LinkedHashMap<>(candidate ? Map.of() : sampler);
+                if (candidate) grid.get(c).forEach((k, v) -> trial.put("param." + k, v));
+                ModelShape shape = candidate ? setup.costShape(grid.get(c)) : expected;
+                if (r.kind().equals("epochs")) shape = shape.withIterations(rung.resource());
                 trial.put("bracket", Integer.toString(rung.bracket() + 1));
                 trial.put("rung", Integer.toString(rung.index() + 1));
                 trial.put("config", Integer.toString(c + 1));

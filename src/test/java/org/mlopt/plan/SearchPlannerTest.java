@@ -128,9 +128,14 @@ class SearchPlannerTest {
         assertEquals(27, promotions.get(0).inputs().size());
         Step rung2 = g.step("s5.r2.c1.f1").orElseThrow();
         assertTrue(rung2.inputs().containsAll(promotions.get(0).outputs()), "rung 2 reads rung 1's survivors");
-        // Cost grows with the resource: 3 epochs cost 3x one epoch.
-        double r1 = g.step("s5.r1.c1.f1").orElseThrow().attributes().flops();
-        assertEquals(3 * r1, rung2.attributes().flops(), 1e-6 * r1);
+        // The first rung runs the grid's candidates in order; later rungs run survivors, costed at the space's mean.
+        Step first = g.step("s5.r1.c1.f1").orElseThrow();
+        assertEquals("16", first.settings().get("param.mlp.dense[0]"));
+        assertEquals(8 * 16 + 16 + 16 * 3 + 3, first.attributes().parameters());
+        assertFalse(rung2.settings().containsKey("param.mlp.dense[0]"));
+        // Cost grows with the resource: rung 3 trains 9 epochs, rung 2 three.
+        double r2 = rung2.attributes().flops();
+        assertEquals(3 * r2, g.step("s5.r3.c1.f1").orElseThrow().attributes().flops(), 1e-6 * r2);
     }
 
     @Test
