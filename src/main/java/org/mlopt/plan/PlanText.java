@@ -68,7 +68,9 @@ public final class PlanText {
         List<Step> steps = new ArrayList<>();
         for (String id : g.stepIds()) steps.add(graph.step(id).orElseThrow());
         Step first = steps.get(0);
-        line("cross-validation: " + first.settings().getOrDefault("cv", "?"));
+        String cvSeed = first.settings().containsKey("cv.seed") ? ", fold seed " + first.settings().get("cv.seed") : "";
+        line("cross-validation: " + first.settings().getOrDefault("cv", "?") + cvSeed);
+        if (first.settings().containsKey("sampler.seed")) line("sampler seed: " + first.settings().get("sampler.seed"));
         for (int i = 0; i < sum.space().size(); i++) line((i == 0 ? "space: " : "       ") + sum.space().get(i));
         candidates(sum.grid());
         double fitFlops = 0, refitFlops = 0;
