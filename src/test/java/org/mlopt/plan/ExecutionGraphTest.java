@@ -82,6 +82,21 @@ class ExecutionGraphTest {
     }
 
     @Test
+    void twoPartSplitsFollowTrainTestSplitRounding() {
+        // scikit-learn 1.2.1: train_test_split(X, y, test_size=0.25) on breast_cancer (569 rows) gives 426 / 143;
+        // on iris (150 rows) with test_size=0.3, 105 / 45.
+        ExecutionGraph g = planResource("tutorial_grid.mlopt");
+        assertEquals(426, g.artifact("train").shape().rows());
+        assertEquals(143, g.artifact("test").shape().rows());
+        ExecutionGraph iris = plan("""
+                data iris = csv("data/iris.csv")
+                split iris -> test: 0.3, train: 0.7
+                """);
+        assertEquals(45, iris.artifact("test").shape().rows());
+        assertEquals(105, iris.artifact("train").shape().rows());
+    }
+
+    @Test
     void loadAfterSaveOfTheSamePathDependsOnTheSave() {
         ExecutionGraph g = planResource("prune_distill.mlopt");
         Step load = g.steps().stream().filter(s -> s.kind() == StepKind.LOAD_MODEL).findFirst().orElseThrow();
