@@ -28,7 +28,22 @@ record CrossValidation(String description, int folds, double trainFraction) {
         return new CrossValidation(k + "-fold" + (kind.equals("stratified") ? " stratified" : ""), k, (k - 1.0) / k);
     }
 
+    /** Training rows of the largest fold. */
     int trainRows(int rows) {
-        return rows < 0 ? -1 : (int) Math.round(rows * trainFraction);
+        return rows < 0 ? -1 : folds == 1 ? rows - holdoutRows(rows) : rows - rows / folds;
+    }
+
+    /**
+     * Training rows of fold {@code fold} (0-based), as scikit-learn's {@code KFold} cuts them: the
+     * first {@code n % k} folds hold one test row more. Holdout keeps {@code ceil(fraction * n)} rows out.
+     */
+    int trainRows(int rows, int fold) {
+        if (rows < 0) return -1;
+        if (folds == 1) return rows - holdoutRows(rows);
+        return rows - (rows / folds + (fold < rows % folds ? 1 : 0));
+    }
+
+    private int holdoutRows(int rows) {
+        return (int) Math.ceil((1 - trainFraction) * rows - 1e-9);
     }
 }

@@ -21,13 +21,13 @@ final class FitSteps {
     private final String dataIn;
     private final ModelShape base;
     private final CrossValidation cv;
-    private final int foldRows;
+    private final int rows;
     private final Optional<Expr> seed;
     private final Map<String, String> settings;
     private final List<SpaceKey> space;
     private final List<String> stepIds = new ArrayList<>();
 
-    FitSteps(PlanContext ctx, String model, String data, String dataIn, ModelShape base, CrossValidation cv, int foldRows,
+    FitSteps(PlanContext ctx, String model, String data, String dataIn, ModelShape base, CrossValidation cv, int rows,
              Optional<Expr> seed, Map<String, String> settings, List<SpaceKey> space) {
         this.ctx = ctx;
         this.model = model;
@@ -35,7 +35,7 @@ final class FitSteps {
         this.dataIn = dataIn;
         this.base = base;
         this.cv = cv;
-        this.foldRows = foldRows;
+        this.rows = rows;
         this.seed = seed;
         this.settings = settings;
         this.space = space;
@@ -51,7 +51,8 @@ final class FitSteps {
 
     CrossValidation cv() { return cv; }
 
-    int foldRows() { return foldRows; }
+    /** Training rows of the largest fold. */
+    int foldRows() { return cv.trainRows(rows); }
 
     Optional<Expr> seed() { return seed; }
 
@@ -62,13 +63,18 @@ final class FitSteps {
     /** Ids of the search's steps, in order, for its group. */
     List<String> stepIds() { return stepIds; }
 
-    /** One FIT per fold of one configuration ({@code params}: its settings, already keyed); returns the score artifacts. */
+    /**
+     * One FIT per fold of one configuration ({@code params}: its settings, already keyed); each
+     * fold trains on its own training rows, at most {@code rowCap} (a sample budget). Returns the score artifacts.
+     */
     List<String> fits(String trialId, long trial, long phase, Map<String, String> params, String label,
-                       ModelShape shape, int rows, List<String> after, Map<String, String> details) {
+                       ModelShape shape, int rowCap, List<String> after, Map<String, String> details) {
         List<String> scores = new ArrayList<>();
         int folds = cv.folds();
         for (int f = 0; f < folds; f++) {
             String id = ctx.id(trialId + ".f" + (f + 1));
+            int foldRows = cv.trainRows(this.rows, f);
+            int fitRows = foldRows < 0 ? -1 : Math.min(foldRows, rowCap);
             Map<String, String> fit = new LinkedHashMap<>(settings);
             fit.putAll(params);
             fit.put("fold", (f + 1) + "/" + folds);
@@ -77,7 +83,7 @@ final class FitSteps {
             inputs.addAll(after);
             ctx.graph.add(Step.of(id, StepKind.FIT, "fit " + label + ", fold " + (f + 1) + "/" + folds, inputs, List.of(out),
                     ctx.statement(), ctx.span(), ctx.id(""), ctx.seed(seed, trial, f, phase), fit,
-                    new StepAttributes(new Shape(rows, shape.inputs()), shape.parameters(), 1, shape.fit(rows), details)));
+                    new StepAttributes(new Shape(fitRows, shape.inputs()), shape.parameters(), 1, shape.fit(fitRows), details)));
             stepIds.add(id);
             scores.add(out);
         }

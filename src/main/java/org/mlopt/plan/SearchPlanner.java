@@ -59,7 +59,7 @@ final class SearchPlanner {
             if (!k.key().toString().equals("parallel")) settings.put("search." + k.key(), ExprText.of(k.value()));
         settings.put("cv", cv.description());
         cvSeed(Values.get(options, "cv"), Values.get(options, "seed")).ifPresent(seed -> settings.put("cv.seed", Long.toString(seed)));
-        FitSteps setup = new FitSteps(ctx, model, data, ctx.require(data), base, cv, cv.trainRows(shape.rows()),
+        FitSteps setup = new FitSteps(ctx, model, data, ctx.require(data), base, cv, shape.rows(),
                 Values.get(options, "seed"), settings, space);
 
         List<String> finalScores = new ArrayList<>();

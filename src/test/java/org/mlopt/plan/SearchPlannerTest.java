@@ -80,6 +80,18 @@ class SearchPlannerTest {
     }
 
     @Test
+    void foldsTrainOnKFoldRowCounts() {
+        // scikit-learn 1.2.1: KFold(5) on 426 rows gives test folds of 86, 85, 85, 85, 85 rows,
+        // so the folds train on 340, 341, 341, 341, 341 rows.
+        ExecutionGraph g = planResource("tutorial_grid.mlopt");
+        List<Integer> rows = steps(g, StepKind.FIT).subList(0, 5).stream().map(s -> s.attributes().shape().rows()).toList();
+        assertEquals(List.of(340, 341, 341, 341, 341), rows);
+        assertEquals(426, steps(g, StepKind.REFIT).get(0).attributes().shape().rows());
+        // holdout(0.2) on 450 rows keeps 90 out.
+        assertEquals(360, planResource("halving.mlopt").step("s5.r1.c1.f1").orElseThrow().attributes().shape().rows());
+    }
+
+    @Test
     void conditionalGridEnumeratesTheConditionalKeyOnlyWhereActive() {
         ExecutionGraph g = planResource("conditional_grid.mlopt");
         SearchSummary s = onlyGroup(g).summary();
