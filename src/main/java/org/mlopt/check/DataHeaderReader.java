@@ -1,0 +1,126 @@
+package org.mlopt.check;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a CSV file's header and scans its target column line by line, without keeping the
+ * data: enough to know the features, the task and the classes before anything runs.
+ */
+final class DataHeaderReader {
+
+    /** Distinct target values kept; past this a target is certainly not a set of classes. */
+    static final int MAX_DISTINCT = 10_000;
+
+    private DataHeaderReader() {}
+
+    /** The header's column names, or an error message. */
+    record Header(List<String> columns, String error) {}
+
+    /**
+     * The target column's summary.
+     *
+     * @param distinct   distinct non-empty values in first-seen order (at most {@link #MAX_DISTINCT})
+     * @param numeric    every non-empty value parses as a number
+     * @param whole      every non-empty value is a whole number
+     * @param badRow     the first data row (1-based, header excluded) whose field count differs from the header's, or -1
+     * @param badFields  that row's field count
+     */
+    record TargetScan(Set<String> distinct, boolean numeric, boolean whole, int rows, int badRow, int badFields,
+                      String firstText) {}
+
+    static Header header(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line = in.readLine();
+            if (line == null || line.isBlank()) return new Header(List.of(), "the file is empty: its first line must name the columns");
+            List<String> cols = fields(stripBom(line));
+            for (String c : cols) if (c.isBlank()) return new Header(cols, "the header line has an empty column name");
+            return new Header(cols, null);
+        } catch (IOException | RuntimeException e) {
+            return new Header(List.of(), "cannot read it: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    static TargetScan scanTarget(Path file, int column, int columns) throws IOException {
+        Set<String> distinct = new LinkedHashSet<>();
+        boolean numeric = true;
+        boolean whole = true;
+        int rows = 0;
+        int badRow = -1;
+        int badFields = 0;
+        String firstText = null;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.readLine();
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank()) continue;
+                rows++;
+                List<String> f = fields(line);
+                if (f.size() != columns) {
+                    if (badRow < 0) {
+                        badRow = rows;
+                        badFields = f.size();
+                    }
+                    continue;
+                }
+                String v = f.get(column).trim();
+                if (v.isEmpty()) continue;
+                if (numeric) {
+                    Double d = parse(v);
+                    if (d == null) {
+                        numeric = false;
+                        firstText = v;
+                    } else {
+                        if (d != Math.rint(d)) whole = false;
+                        v = d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) (double) d) : v;
+                    }
+                }
+                if (distinct.size() < MAX_DISTINCT) distinct.add(v);
+            }
+        }
+        return new TargetScan(distinct, numeric, whole, rows, badRow, badFields, firstText);
+    }
+
+    private static Double parse(String v) {
+        try {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** Splits one CSV line; double quotes group a field and {@code ""} inside them is a quote. */
+    static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
+                else cur.append(c);
+            } else if (c == '"') quoted = true;
+            else if (c == ',') {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else cur.append(c);
+        }
+        out.add(cur.toString().trim());
+        return out;
+    }
+}
