@@ -269,7 +269,9 @@ final class StatementChecker implements Statement.Visitor<Void> {
     private int folds(Expr cv) {
         if (cv == null) return 5;
         if (cv instanceof Expr.NumberLit n) {
-            if (n.value() < 2 && n.isInteger())
+            org.mlopt.schema.Range declared = ctx.registry.statement("search").flatMap(c -> c.param("cv"))
+                    .map(org.mlopt.schema.Param::range).orElse(null);
+            if (n.value() < 2 && n.isInteger() && (declared == null || declared.contains(n.value())))
                 ctx.diagnostics.error(ErrorCode.E304, n.span(), "cv must be >= 2 folds, got " + n.text(),
                         "help: use cv: holdout(0.2) for a single validation split");
             return (int) n.value();
