@@ -120,7 +120,7 @@ final class CompressionRules {
                 NetworkShape.Layer last = student.layers.get(student.layers.size() - 1);
                 ctx.diagnostics.error(ErrorCode.E702, last.unitsSpan(), "student '" + student.name + "' has " + Values.plural(st, "output")
                         + ", but teacher '" + teacher.name + "' has " + t + ": soft targets need one output per class",
-                        "note: distill on line " + s.span().line() + " pairs them; help: make the student's last layer dense(" + t + ")");
+                        "note: distill on line " + s.span().line() + " pairs them", "help: make the student's last layer dense(" + t + ")");
             }
         }
         return student;

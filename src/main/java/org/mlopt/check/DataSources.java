@@ -66,8 +66,8 @@ final class DataSources {
             return null;
         }
         if (!Files.isRegularFile(file)) {
-            ctx.diagnostics.error(ErrorCode.E801, pathLit.span(), "data file not found: " + file,
-                    "note: relative paths resolve against the script's folder " + ctx.baseDir);
+            ctx.diagnostics.error(ErrorCode.E801, pathLit.span(), "data file '" + pathLit.value() + "' not found",
+                    "note: looked for " + file + " (relative paths resolve against the script's folder)");
             return null;
         }
         String fileName = file.getFileName().toString();

@@ -182,7 +182,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
         if (model.isNetwork()) {
             for (String required : List.of("loss", "optimizer"))
                 if (!options.containsKey(required))
-                    ctx.diagnostics.error(ErrorCode.E302, at, "training network '" + model.name + "' needs a " + required,
+                    ctx.diagnostics.error(ErrorCode.E302, at, "training network '" + model.name + "' needs " + (required.equals("loss") ? "a loss" : "an optimizer"),
                             "help: add " + required + ": " + (required.equals("loss") ? "cross_entropy" : "adam(lr: 1e-3)") + " to the train block");
         } else if (model.spec != null) {
             sklearnSettings(model, options);
@@ -257,6 +257,10 @@ final class StatementChecker implements Statement.Visitor<Void> {
         if (options.get("metrics") instanceof Expr.ListLit list)
             for (Expr m : list.items()) tasks.metric(ctx.resolved(m), data);
         int folds = folds(options.get("cv"));
+        Resolved cv = ctx.resolved(options.get("cv"));
+        if (cv != null && data != null && data.task() != null && !cv.component().fits(data.task()))
+            ctx.diagnostics.error(ErrorCode.E308, ComponentChecker.where(cv), cv.name() + " folds need a classification target, but '"
+                    + data.target() + "' is numeric (regression)", "help: use cv: kfold(5, shuffle: true)");
         spaces.check(s, model, options, folds);
         if (model == null) return null;
         if (model.spec != null) tasks.model(model.spec, model.name, data, s.target().span());
@@ -329,8 +333,8 @@ final class StatementChecker implements Statement.Visitor<Void> {
             loaded.outputs = source.isNetwork() ? source.networkOutputs() : source.outputs;
             loaded.task = source.task;
         } else if (file != null && !Files.isRegularFile(file)) {
-            ctx.diagnostics.error(ErrorCode.E801, s.path().span(), "model file not found: " + file,
-                    "note: relative paths resolve against the script's folder; a save earlier in the script also provides it");
+            ctx.diagnostics.error(ErrorCode.E801, s.path().span(), "model file '" + s.path().value() + "' not found",
+                    "note: looked for " + file + "; a save earlier in the script would also provide it");
         }
         if (ctx.symbols.get(s.name().text()).declaredBy() == s) ctx.models.put(s.name().text(), loaded);
         return null;

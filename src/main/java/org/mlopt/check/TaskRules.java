@@ -45,7 +45,7 @@ final class TaskRules {
         boolean reg = c.tasks().contains(Task.REGRESSION);
         boolean bin = c.tasks().contains(Task.BINARY);
         boolean multi = c.tasks().contains(Task.MULTICLASS);
-        if (reg && !bin && !multi) return "regression (numeric)";
+        if (reg && !bin && !multi) return "regression";
         if (bin && !multi) return "binary classification";
         if (multi && !bin) return "multi-class classification";
         return "classification";
