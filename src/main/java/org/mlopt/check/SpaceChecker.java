@@ -31,6 +31,9 @@ final class SpaceChecker {
     /** Primitives that draw from a continuum, so a grid cannot enumerate them. */
     private static final Set<String> CONTINUOUS = Set.of("uniform", "loguniform", "normal", "lognormal");
 
+    /** Grid searches fitting more models than this get a warning (W101). */
+    static final long LARGE_PLAN = 10_000;
+
     /** What a key of the space sets: its type and range, and a readable name. */
     record Target(Type type, Range range, String label) {}
 
@@ -80,6 +83,10 @@ final class SpaceChecker {
         long candidates = "grid".equals(strategyName) ? gridSize(dims) : -1;
         boolean refit = !(options.get("refit") instanceof Expr.BoolLit b) || b.value();
         long fits = candidates < 0 ? -1 : saturatingAdd(saturatingMul(candidates, Math.max(1, folds)), refit ? 1 : 0);
+        if (fits > LARGE_PLAN)
+            ctx.diagnostics.error(ErrorCode.W101, space.get().keyword().span(), "this grid search fits " + (fits == Long.MAX_VALUE ? "too many" : fits)
+                    + " models (" + candidates + " points x " + Math.max(1, folds) + " folds + refit)",
+                    "help: search fewer values, or use strategy: random(trials: 50)");
         searches.add(new SearchInfo(ctx.statement, s.target().text(), strategyName == null ? "grid" : strategyName, candidates,
                 Math.max(1, folds), fits));
     }

@@ -58,10 +58,14 @@ final class ValueChecker {
         }
         if (type instanceof Type.Component comp) return checkComponent(value, comp.kinds(), name);
         if (type instanceof Type.Ref ref) {
-            if (value instanceof Expr.Ref r && r.path().isSimple())
-                ctx.symbols.use(r.path().head(), ctx.statement, ref.declarationKinds(), type.describe(), ctx.diagnostics);
-            else wrongType(value, type, name);
-            return null;
+            if (!(value instanceof Expr.Ref r && r.path().isSimple())) {
+                wrongType(value, type, name);
+                return null;
+            }
+            if (ctx.symbols.use(r.path().head(), ctx.statement, ref.declarationKinds(), type.describe(), ctx.diagnostics) == null) return null;
+            Resolved declared = ctx.declarations.get(r.path().head().text());
+            if (declared != null) ctx.resolutions.put(value, declared);
+            return declared;
         }
         if (type instanceof Type.ListOf list) {
             if (value instanceof Expr.ListLit l) for (Expr item : l.items()) check(item, list.element(), range, name);

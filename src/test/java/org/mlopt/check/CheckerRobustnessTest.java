@@ -97,6 +97,23 @@ class CheckerRobustnessTest {
             assertFalse(r.ok(), () -> "deleting a character of " + broken + " passed silently:\n" + mutated);
     }
 
+    /** The deletion property is not vacuous: many of the seeded deletions land where they must break the script. */
+    @org.junit.jupiter.api.Test
+    void deletionPropertyCoversManyCases() {
+        int covered = 0;
+        for (Path script : Scripts.list("good")) {
+            String text = Scripts.read(script);
+            List<Tok> toks = tokens(text);
+            String name = script.getFileName().toString();
+            for (int seed = 0; seed < 130; seed += 4) {
+                Random random = new Random(seed * 7919L + name.hashCode());
+                int deleted = random.nextInt(text.length());
+                for (Tok t : toks) if (t.start() <= deleted && deleted < t.end() && mustBreak(t, text, toks, deleted)) covered++;
+            }
+        }
+        assertTrue(covered >= 20, "only " + covered + " deletions exercise the property");
+    }
+
     @ParameterizedTest(name = "soup seed {0}")
     @MethodSource("soupSeeds")
     void randomTokenSoupNeverCrashes(int seed) {
