@@ -28,17 +28,34 @@ final class BlockChecker {
         this.values = values;
     }
 
-    /** Checks the keyed entries of {@code block}; returns the value of each key given, in order. */
+    /** Checks a block whose entries must all be settings; returns the value of each key given, in order. */
     Map<String, Expr> check(Block block, Component schema, String where) {
+        return check(block, schema, where, false, false);
+    }
+
+    /** A network body: settings and bare layer calls (which the caller checks). */
+    Map<String, Expr> checkNetwork(Block block, Component schema, String where) {
+        return check(block, schema, where, true, false);
+    }
+
+    /** A search block: settings and one {@code space { ... }} (which the caller checks). */
+    Map<String, Expr> checkSearch(Block block, Component schema) {
+        return check(block, schema, "search", false, true);
+    }
+
+    private Map<String, Expr> check(Block block, Component schema, String where, boolean layers, boolean space) {
         Map<String, Expr> given = new LinkedHashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> seenSpace = new java.util.HashSet<>();
         for (Block.Entry e : block.entries()) {
             if (e instanceof Block.Keyed k) checkEntry(k, schema, where, given, seen);
-            else if (e instanceof Block.Bare b && schema != null && !schema.name().equals("network"))
+            else if (e instanceof Block.Bare b && !layers)
                 ctx.diagnostics.error(ErrorCode.E206, b.span(), "a bare call is not a setting of " + where,
                         "help: settings are written 'name: value'");
-            else if (e instanceof Block.Space s && (schema == null || !schema.name().equals("search")))
+            else if (e instanceof Block.Space s && !space)
                 ctx.diagnostics.error(ErrorCode.E206, s.keyword().span(), "a search space belongs in a search block, not in " + where);
+            else if (e instanceof Block.Space s && !seenSpace.add("space"))
+                ctx.diagnostics.error(ErrorCode.E305, s.keyword().span(), "a search has one space { ... }; merge them");
         }
         if (schema != null)
             for (Param p : schema.params())

@@ -98,7 +98,7 @@ final class CompressionRules {
         leakage.training(s.dataset(), "distilling");
         Map<String, Expr> options = blocks.check(s.options(), ctx.registry.statement("distill").orElse(null), "distill");
         Expr transfer = options.get("transfer");
-        if (transfer instanceof Expr.Ref r && r.path().isSimple()) leakage.training(r.path().head(), "using it as transfer data");
+        if (transfer instanceof Expr.Ref r && r.path().isSimple()) leakage.transfer(r.path().head());
         Expr validate = options.get("validate");
         if (validate instanceof Expr.Ref r && r.path().isSimple()) leakage.validation(r.path().head());
         if (teacher != null && !teacher.trained)

@@ -41,6 +41,11 @@ final class LeakageRules {
                 "help: train on the training part and keep the test part for evaluate");
     }
 
+    void transfer(Name data) {
+        report(data, ErrorCode.E504, "its inputs as transfer data let the test set shape the student",
+                "help: use a part of the training data, or an unlabeled part split off before the test part");
+    }
+
     private void report(Name data, ErrorCode code, String why, String help) {
         if (!isTest(data.text())) return;
         ctx.diagnostics.error(code, data.span(), "'" + data.text() + "' is held-out test data: " + why, help);

@@ -150,7 +150,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
     @Override
     public Void visitNetwork(Statement.Network s) {
         Component schema = ctx.registry.statement("network").orElse(null);
-        Map<String, Expr> settings = blocks.check(s.body(), schema, "network '" + s.name().text() + "'");
+        Map<String, Expr> settings = blocks.checkNetwork(s.body(), schema, "network '" + s.name().text() + "'");
         ModelState model = new ModelState(s.name().text(), "network", null);
         shapes.network(s, model, settings);
         if (ctx.symbols.get(s.name().text()).declaredBy() == s) ctx.models.put(s.name().text(), model);
@@ -249,7 +249,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
         ModelState model = ctx.model(s.target(), "a model to search");
         DatasetInfo data = ctx.dataset(s.dataset(), "a dataset to search on");
         leakage.search(s.dataset());
-        Map<String, Expr> options = blocks.check(s.options(), ctx.registry.statement("search").orElse(null), "search");
+        Map<String, Expr> options = blocks.checkSearch(s.options(), ctx.registry.statement("search").orElse(null));
         Expr validate = options.get("validate");
         if (validate instanceof Expr.Ref r && r.path().isSimple()) leakage.validation(r.path().head());
         Resolved scoring = ctx.resolved(options.get("scoring"));
