@@ -97,6 +97,25 @@ class CheckerRobustnessTest {
             assertFalse(r.ok(), () -> "deleting a character of " + broken + " passed silently:\n" + mutated);
     }
 
+    static Stream<Path> allScripts() {
+        List<Path> out = new ArrayList<>(Scripts.list("good"));
+        out.addAll(Scripts.list("bad"));
+        return out.stream();
+    }
+
+    /** The checker must not depend on any component being registered: an empty and the shipped registry. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allScripts")
+    void otherRegistriesNeverCrash(Path script) {
+        String text = Scripts.read(script);
+        org.mlopt.parse.ParseResult parsed = org.mlopt.parse.ScriptParser.parse(new org.mlopt.diag.SourceText("s.mlopt", text));
+        Path dir = script.toAbsolutePath().getParent();
+        for (org.mlopt.schema.Registry registry : List.of(new org.mlopt.schema.Registry(List.of()), org.mlopt.schema.Registry.standard())) {
+            CheckResult r = Checker.check(parsed, dir, registry);
+            assertTrue(r.ok() == (r.program() != null));
+        }
+    }
+
     /** The deletion property is not vacuous: many of the seeded deletions land where they must break the script. */
     @org.junit.jupiter.api.Test
     void deletionPropertyCoversManyCases() {
