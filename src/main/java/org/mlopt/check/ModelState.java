@@ -46,10 +46,11 @@ final class ModelState {
         List<Integer> widths = new ArrayList<>();
         for (NetworkShape.Layer l : layers) widths.add(l.units());
         int out = isNetwork() ? networkOutputs() : outputs;
-        return new ModelInfo(name, kind, inputs, out, widths, parameters(out));
+        int in = inputs >= 0 ? inputs : declaredInput;
+        return new ModelInfo(name, kind, in, out, widths, parameters(in, out));
     }
 
-    private long parameters(int out) {
+    private long parameters(int inputs, int out) {
         if (inputs < 0 || out < 0) return -1;
         if (isNetwork()) {
             long total = 0;

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *       {@code cancer.target="x"}), or a setting of a network ({@code net.init=he});</li>
  *   <li>{@code KEYWORD.TARGET.key[.key]=value}: an option of an action's block
  *       ({@code train.teacher.epochs=5}, {@code search.clf.cv=3}, {@code split.cancer.seed=1},
- *       {@code train.net.early_stop.patience=3}); {@code report.file="r.html"} for the report.</li>
+ *       {@code train.net.early_stop.patience=3}), {@code search.clf.space.C=[0.1, 1]} for a searched
+ *       key; {@code report.file="r.html"} for the report.</li>
  * </ul>
  * The value is parsed as an mlopt value. A path that resolves to nothing is reported with the
  * valid paths nearest to it. The new value carries the span of what it replaces (or of the
@@ -232,7 +233,8 @@ public final class Overrides {
             return b == null ? null : new Statement.Train(t.target(), t.dataset(), Optional.of(b), t.span());
         }
         if (s instanceof Statement.Search t) {
-            Block b = setKey(setting, t.options(), schema, keys, value, where);
+            Block b = keys.get(0).equals("space") ? setSpaceKey(setting, t.options(), keys, value)
+                    : setKey(setting, t.options(), schema, keys, value, where);
             return b == null ? null : new Statement.Search(t.target(), t.dataset(), b, t.span());
         }
         if (s instanceof Statement.Prune t) {
@@ -246,6 +248,23 @@ public final class Overrides {
         Statement.Split t = (Statement.Split) s;
         Block b = setKey(setting, t.options().orElse(Block.empty(t.span())), schema, keys, value, where);
         return b == null ? null : new Statement.Split(t.dataset(), t.parts(), Optional.of(b), t.span());
+    }
+
+    /** {@code search.M.space.KEY=values}: replaces (or adds) one key of the search space. */
+    private Block setSpaceKey(String setting, Block options, List<String> keys, Expr value) {
+        if (keys.size() != 2) {
+            error(ErrorCode.E602, "--set " + setting + ": write search.MODEL.space.KEY=values with a plain key");
+            return null;
+        }
+        List<Block.Entry> entries = new ArrayList<>(options.entries());
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof Block.Space space)) continue;
+            Block inner = setKey(setting, space.block(), null, keys.subList(1, 2), value, "space");
+            entries.set(i, new Block.Space(space.keyword(), inner, space.span()));
+            return new Block(entries, options.span());
+        }
+        error(ErrorCode.E602, "--set " + setting + ": this search has no space { ... } to set a key in");
+        return null;
     }
 
     private void applyToReport(String setting, List<String> keys, Expr value) {

@@ -101,6 +101,17 @@ class CheckedProgramTest {
     }
 
     @Test
+    void aNetworkNeverUsedTakesItsDeclaredInputWidth() {
+        CheckResult r = Scripts.checkGood("network net {\n  dense(4, relu)\n  dense(2)\n  input: 3\n}\n");
+        assertTrue(r.ok(), r.diagnostics().all().toString());
+        ModelInfo net = r.program().models().get("net");
+        assertEquals(3, net.inputs());
+        assertEquals((3 * 4 + 4) + (4 * 2 + 2), net.parameters());
+        CheckResult unknown = Scripts.checkGood("network net {\n  dense(2, bias: false)\n}\n");
+        assertEquals(-1, unknown.program().models().get("net").parameters());
+    }
+
+    @Test
     void wholeNumberTargetWithFewValuesIsClassesSortedNumerically() {
         CheckResult r = Scripts.checkGood("data wine = csv(\"../data/wine.csv\")\n");
         assertTrue(r.ok());

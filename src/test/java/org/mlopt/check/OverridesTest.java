@@ -98,6 +98,16 @@ class OverridesTest {
     }
 
     @Test
+    void replacesASearchSpaceKey() {
+        Overrides.Result r = apply("search.clf.space.C=[5, 50]", "search.clf.space.tol=[0.001]");
+        assertTrue(r.ok(), r.diagnostics().all().toString());
+        String p = printed(r);
+        assertTrue(p.contains("(entry C [5 50])"), p);
+        assertTrue(p.contains("(entry tol [0.001])"), p);
+        assertFalse(p.contains("(entry C [0.1 1])"), p);
+    }
+
+    @Test
     void theOriginalProgramIsUnchanged() {
         Program original = program();
         String before = AstPrinter.print(original);
