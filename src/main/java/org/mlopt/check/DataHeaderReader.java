@@ -30,10 +30,10 @@ final class DataHeaderReader {
      * @param distinct   distinct non-empty values in first-seen order (at most {@link #MAX_DISTINCT})
      * @param numeric    every non-empty value parses as a number
      * @param whole      every non-empty value is a whole number
-     * @param badRow     the first data row (1-based, header excluded) whose field count differs from the header's, or -1
+     * @param badLine    the first line of the file (1-based, header = line 1) whose field count differs from the header's, or -1
      * @param badFields  that row's field count
      */
-    record TargetScan(Set<String> distinct, boolean numeric, boolean whole, int rows, int badRow, int badFields,
+    record TargetScan(Set<String> distinct, boolean numeric, boolean whole, int rows, int badLine, int badFields,
                       String firstText) {}
 
     static Header header(Path file) {
@@ -41,7 +41,8 @@ final class DataHeaderReader {
             String line = in.readLine();
             if (line == null || line.isBlank()) return new Header(List.of(), "the file is empty: its first line must name the columns");
             List<String> cols = fields(stripBom(line));
-            for (String c : cols) if (c.isBlank()) return new Header(cols, "the header line has an empty column name");
+            for (int i = 0; i < cols.size(); i++)
+                if (cols.get(i).isBlank()) return new Header(cols, "column " + (i + 1) + " of the header line has no name");
             return new Header(cols, null);
         } catch (IOException | RuntimeException e) {
             return new Header(List.of(), "cannot read it: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -53,19 +54,21 @@ final class DataHeaderReader {
         boolean numeric = true;
         boolean whole = true;
         int rows = 0;
-        int badRow = -1;
+        int badLine = -1;
+        int lineNumber = 1;
         int badFields = 0;
         String firstText = null;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             in.readLine();
             String line;
             while ((line = in.readLine()) != null) {
+                lineNumber++;
                 if (line.isBlank()) continue;
                 rows++;
                 List<String> f = fields(line);
                 if (f.size() != columns) {
-                    if (badRow < 0) {
-                        badRow = rows;
+                    if (badLine < 0) {
+                        badLine = lineNumber;
                         badFields = f.size();
                     }
                     continue;
@@ -85,7 +88,7 @@ final class DataHeaderReader {
                 if (distinct.size() < MAX_DISTINCT) distinct.add(v);
             }
         }
-        return new TargetScan(distinct, numeric, whole, rows, badRow, badFields, firstText);
+        return new TargetScan(distinct, numeric, whole, rows, badLine, badFields, firstText);
     }
 
     private static Double parse(String v) {

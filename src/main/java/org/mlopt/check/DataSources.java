@@ -98,8 +98,8 @@ final class DataSources {
             ctx.diagnostics.error(ErrorCode.E802, pathLit.span(), "cannot read " + fileName + ": " + e.getMessage());
             return null;
         }
-        if (scan.badRow() > 0) {
-            ctx.diagnostics.error(ErrorCode.E802, pathLit.span(), fileName + " row " + scan.badRow() + " has " + scan.badFields()
+        if (scan.badLine() > 0) {
+            ctx.diagnostics.error(ErrorCode.E802, pathLit.span(), fileName + " line " + scan.badLine() + " has " + scan.badFields()
                     + " fields, but the header names " + columns.size() + " columns");
             return null;
         }
