@@ -49,7 +49,7 @@ public final class Checker {
         Map<String, ModelInfo> models = new LinkedHashMap<>();
         for (ModelState m : ctx.models.values()) models.put(m.name, m.toInfo());
         CheckedProgram checked = new CheckedProgram(program, parsed.source(), ctx.baseDir, ctx.symbols.all(), ctx.datasets, models,
-                statements.spaces().searches());
+                statements.spaces().searches(), ctx.resolutions);
         return new CheckResult(checked, diagnostics);
     }
 }

@@ -12,25 +12,27 @@ import java.util.Map;
  * A component use the checker has matched against its schema: which component, and which
  * expression each given parameter got (positional arguments already mapped to their names).
  *
+ * A declared name used as a component ({@code loss: ce}) resolves to its declaration's use.
+ *
  * @param at the node the use was written as: the call, the bare name, or a declared name's reference
  */
-record Resolved(Component component, Map<String, Expr> args, Node at) {
+public record Resolved(Component component, Map<String, Expr> args, Node at) {
 
     Resolved {
         args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 
-    String name() {
+    public String name() {
         return component.name();
     }
 
     /** The given expression for a parameter, or null when it was left at its default. */
-    Expr arg(String param) {
+    public Expr arg(String param) {
         return args.get(param);
     }
 
     /** A numeric parameter's value: given, else its default, else {@code fallback}. */
-    double number(String param, double fallback) {
+    public double number(String param, double fallback) {
         Double v = Values.number(args.get(param));
         if (v != null) return v;
         Object d = component.param(param).map(Param::defaultValue).orElse(null);
@@ -38,7 +40,7 @@ record Resolved(Component component, Map<String, Expr> args, Node at) {
     }
 
     /** A word-valued parameter (choice or bare component name): given, else its default, else {@code fallback}. */
-    String word(String param, String fallback) {
+    public String word(String param, String fallback) {
         Expr e = args.get(param);
         if (e != null) {
             String w = Values.wordOrString(e);
@@ -48,7 +50,7 @@ record Resolved(Component component, Map<String, Expr> args, Node at) {
         return d instanceof String s ? s : d instanceof Boolean b ? b.toString() : fallback;
     }
 
-    boolean flag(String param, boolean fallback) {
+    public boolean flag(String param, boolean fallback) {
         Expr e = args.get(param);
         if (e instanceof Expr.BoolLit b) return b.value();
         Object d = component.param(param).map(Param::defaultValue).orElse(null);
@@ -56,7 +58,7 @@ record Resolved(Component component, Map<String, Expr> args, Node at) {
     }
 
     /** Where to point at a parameter: its value when given, else the whole use. */
-    org.mlopt.ast.Span spanOf(String param) {
+    public org.mlopt.ast.Span spanOf(String param) {
         Expr e = args.get(param);
         return e != null ? e.span() : at.span();
     }

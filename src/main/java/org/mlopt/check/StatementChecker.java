@@ -63,7 +63,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
     @Override
     public Void visitData(Statement.Data s) {
         Resolved source = components.checkCall(s.source(), Set.of(Kind.DATA_SOURCE));
-        if (source == null) return null;
+        if (source == null || ctx.symbols.get(s.name().text()).declaredBy() != s) return null;
         ctx.declarations.put(s.name().text(), source);
         DatasetInfo info = dataSources.describe(s, source);
         if (info != null) ctx.datasets.put(s.name().text(), info);

@@ -77,6 +77,20 @@ class CheckedProgramTest {
     }
 
     @Test
+    void componentUsesAreResolvedByNode() {
+        CheckedProgram p = good("digits_network.mlopt");
+        org.mlopt.ast.Statement.Train train = (org.mlopt.ast.Statement.Train) p.ast().statements().stream()
+                .filter(s -> s instanceof org.mlopt.ast.Statement.Train).findFirst().orElseThrow();
+        org.mlopt.ast.Expr loss = train.options().orElseThrow().get("loss").orElseThrow().value();
+        Resolved r = p.resolution(loss).orElseThrow();
+        assertEquals("cross_entropy", r.name(), "loss: ce resolves to the declared loss");
+        assertEquals(0.1, r.number("label_smoothing", -1), 0);
+        org.mlopt.ast.Expr schedule = train.options().orElseThrow().get("schedule").orElseThrow().value();
+        assertEquals(20, p.resolution(schedule).orElseThrow().number("epochs", -1), 0);
+        assertEquals(0, p.resolution(schedule).orElseThrow().number("min_lr", -1), 0, "defaults come from the schema");
+    }
+
+    @Test
     void regressionTargetAndLinearModels() {
         CheckedProgram p = good("diabetes_regression.mlopt");
         DatasetInfo d = p.datasets().get("diabetes");
