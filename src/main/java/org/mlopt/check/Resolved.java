@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record Resolved(Component component, Map<String, Expr> args, Node at) {
 
-    Resolved {
+    public Resolved {
         args = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 
