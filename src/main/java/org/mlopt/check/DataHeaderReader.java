@@ -49,7 +49,33 @@ final class DataHeaderReader {
         }
     }
 
+    /** A file's identity for the cache: a changed size or modification time is a different file. */
+    private record Key(Path file, long size, long modified, int column, int columns) {}
+
+    private static final int CACHE_SIZE = 64;
+    private static final java.util.Map<Key, TargetScan> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Key, TargetScan> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    /**
+     * The target column's summary; remembered per file version, so re-checking a script (the
+     * REPL, an editor, a test suite) does not rescan unchanged files.
+     */
     static TargetScan scanTarget(Path file, int column, int columns) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        Key key = new Key(file.toAbsolutePath().normalize(), attrs.size(), attrs.lastModifiedTime().toMillis(), column, columns);
+        TargetScan cached = CACHE.get(key);
+        if (cached != null) return cached;
+        TargetScan scan = scan(file, column, columns);
+        CACHE.put(key, scan);
+        return scan;
+    }
+
+    private static TargetScan scan(Path file, int column, int columns) throws IOException {
         Set<String> distinct = new LinkedHashSet<>();
         boolean numeric = true;
         boolean whole = true;
@@ -88,7 +114,7 @@ final class DataHeaderReader {
                 if (distinct.size() < MAX_DISTINCT) distinct.add(v);
             }
         }
-        return new TargetScan(distinct, numeric, whole, rows, badLine, badFields, firstText);
+        return new TargetScan(java.util.Collections.unmodifiableSet(distinct), numeric, whole, rows, badLine, badFields, firstText);
     }
 
     private static Double parse(String v) {
