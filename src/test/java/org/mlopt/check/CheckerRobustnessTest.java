@@ -43,17 +43,20 @@ class CheckerRobustnessTest {
             "cross_entropy", "iris", "net", "clf", "test", "valid", "logistic_regression", "choice", "when", "uniform",
             "loguniform", "randint", "grid", "lr", "C", "penalty", "\n", " "};
 
+    /** Cases per good script; raise it for a longer search: {@code -Dcheck.fuzz.cases=5000}. */
+    private static final int CASES = Integer.getInteger("check.fuzz.cases", 130);
+
     private record Tok(int start, int end, String text) {}
 
     static Stream<Arguments> mutations() {
         List<Arguments> out = new ArrayList<>();
         for (Path script : Scripts.list("good"))
-            for (int seed = 0; seed < 130; seed++) out.add(Arguments.of(script.getFileName().toString(), seed));
+            for (int seed = 0; seed < CASES; seed++) out.add(Arguments.of(script.getFileName().toString(), seed));
         return out.stream();
     }
 
     static Stream<Integer> soupSeeds() {
-        return Stream.iterate(0, i -> i + 1).limit(120);
+        return Stream.iterate(0, i -> i + 1).limit(CASES);
     }
 
     private static List<Tok> tokens(String text) {
