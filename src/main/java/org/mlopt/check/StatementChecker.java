@@ -23,7 +23,9 @@ import java.util.Set;
 final class StatementChecker implements Statement.Visitor<Void> {
 
     /** Train settings a scikit-style model ignores but that do no harm (W103). */
-    private static final Set<String> HARMLESS_FOR_SKLEARN = Set.of("shuffle", "clip_norm", "seed");
+    private static final Set<String> HARMLESS_FOR_SKLEARN = Set.of("shuffle", "clip_norm");
+    /** Train settings every model takes (the seed of a randomised solver). */
+    private static final Set<String> ANY_MODEL = Set.of("seed");
     /** Train settings a gradient-descent linear model takes. */
     private static final Set<String> GD_SETTINGS = Set.of("optimizer", "batch", "mode", "epochs", "shuffle", "seed", "schedule");
 
@@ -200,7 +202,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
         boolean gd = model.spec.component().param("solver").isPresent() && model.spec.word("solver", "").equals("gd");
         for (Map.Entry<String, Expr> e : options.entrySet()) {
             String key = e.getKey();
-            if (gd && GD_SETTINGS.contains(key)) continue;
+            if (ANY_MODEL.contains(key) || gd && GD_SETTINGS.contains(key)) continue;
             Span span = e.getValue().span();
             if (HARMLESS_FOR_SKLEARN.contains(key))
                 ctx.diagnostics.error(ErrorCode.W103, span, key + " has no effect on " + model.kind + " (model '" + model.name + "')");
