@@ -520,7 +520,7 @@ public final class Ops {
         BINARY_CROSS_ENTROPY_LOGITS
     }
 
-    /** mean over elements of a {@link PointLoss}(pred, target); the target gets no gradient. */
+    /** mean over elements of a {@link PointLoss}(pred, target); both sides may be differentiated. */
     public static final class ElementwiseLoss extends ScalarOp {
         private final PointLoss kind;
         private final double delta;
@@ -575,6 +575,11 @@ public final class Ops {
             }
         }
 
+        /** d loss / d target: the negated pred derivative, except cross-entropy's −x. */
+        private double targetDerivative(double p, double t) {
+            return kind == PointLoss.BINARY_CROSS_ENTROPY_LOGITS ? -p : -derivative(p, t);
+        }
+
         protected void backward() {
             Node pred = in[0];
             Tensor p = pred.value;
@@ -588,8 +593,13 @@ public final class Ops {
                     pred.grad.set(k, first ? g : pred.grad.get(k) + g);
                 }
             }
-            if (wants(in[1])) {
-                throw new IllegalStateException(name() + ": the target must not require a gradient");
+            Node target = in[1];
+            if (wants(target)) {
+                boolean first = overwrite(target);
+                for (int k = 0; k < n; k++) {
+                    double g = s * targetDerivative(p.get(k), t.get(k));
+                    target.grad.set(k, first ? g : target.grad.get(k) + g);
+                }
             }
         }
     }
