@@ -342,7 +342,24 @@ public final class Trainer {
                 }
             }
         }
+        requireFinite(data.features(), role + " features");
+        if (data.targets() != null) {
+            requireFinite(data.targets(), role + " targets");
+        }
         return data.in(precision());
+    }
+
+    private static void requireFinite(Tensor t, String what) {
+        if (t.allFinite()) {
+            return;
+        }
+        for (int k = 0; k < t.size(); k++) {
+            double v = t.get(k);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("the " + what + " hold " + v + " in row " + (k / t.cols() + 1)
+                        + ", column " + (k % t.cols() + 1) + ": impute or drop missing values before training");
+            }
+        }
     }
 
     private void checkMonitor(EarlyStopping es, boolean hasValidation) {
