@@ -9,11 +9,12 @@ import org.mlopt.optim.Regularizer;
  * descent; 1 is stochastic; otherwise mini-batch, the last partial batch kept); seed for the
  * per-epoch shuffles and the validation split; validation fraction (used when no validation set is
  * given); gradient clipping by global norm (0 = off); optional schedule, regularizer, early
- * stopping and cancellation flag (checked between batches).
+ * stopping, cancellation flag (checked between batches) and a listener called after every
+ * parameter update (for instance to re-apply pruning masks).
  */
 public record TrainConfig(int epochs, int batchSize, long seed, boolean shuffle, double validationFraction,
         double clipNorm, LrSchedule schedule, Regularizer regularizer, EarlyStopping earlyStopping,
-        BooleanSupplier cancelled) {
+        BooleanSupplier cancelled, StepListener afterStep) {
 
     public TrainConfig {
         if (epochs < 1) {
@@ -32,34 +33,44 @@ public record TrainConfig(int epochs, int batchSize, long seed, boolean shuffle,
 
     /** {@code epochs} of mini-batches of {@code batchSize}, shuffled with {@code seed}, nothing else. */
     public static TrainConfig of(int epochs, int batchSize, long seed) {
-        return new TrainConfig(epochs, batchSize, seed, true, 0.0, 0.0, null, null, null, null);
+        return new TrainConfig(epochs, batchSize, seed, true, 0.0, 0.0, null, null, null, null, null);
     }
 
     public TrainConfig withValidationFraction(double f) {
-        return new TrainConfig(epochs, batchSize, seed, shuffle, f, clipNorm, schedule, regularizer, earlyStopping, cancelled);
+        return new TrainConfig(epochs, batchSize, seed, shuffle, f, clipNorm, schedule, regularizer, earlyStopping, cancelled, afterStep);
     }
 
     public TrainConfig withClipNorm(double c) {
-        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, c, schedule, regularizer, earlyStopping, cancelled);
+        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, c, schedule, regularizer, earlyStopping, cancelled, afterStep);
     }
 
     public TrainConfig withSchedule(LrSchedule s) {
-        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, s, regularizer, earlyStopping, cancelled);
+        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, s, regularizer, earlyStopping, cancelled, afterStep);
     }
 
     public TrainConfig withRegularizer(Regularizer r) {
-        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, schedule, r, earlyStopping, cancelled);
+        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, schedule, r, earlyStopping, cancelled, afterStep);
     }
 
     public TrainConfig withEarlyStopping(EarlyStopping e) {
-        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, schedule, regularizer, e, cancelled);
+        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, schedule, regularizer, e, cancelled, afterStep);
     }
 
     public TrainConfig withCancellation(BooleanSupplier c) {
-        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, schedule, regularizer, earlyStopping, c);
+        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, schedule, regularizer, earlyStopping, c, afterStep);
+    }
+
+    public TrainConfig withAfterStep(StepListener l) {
+        return new TrainConfig(epochs, batchSize, seed, shuffle, validationFraction, clipNorm, schedule, regularizer, earlyStopping, cancelled, l);
     }
 
     public TrainConfig withShuffle(boolean s) {
-        return new TrainConfig(epochs, batchSize, seed, s, validationFraction, clipNorm, schedule, regularizer, earlyStopping, cancelled);
+        return new TrainConfig(epochs, batchSize, seed, s, validationFraction, clipNorm, schedule, regularizer, earlyStopping, cancelled, afterStep);
+    }
+
+    /** Called after every optimizer update with the 1-based epoch and batch; must not allocate. */
+    @FunctionalInterface
+    public interface StepListener {
+        void afterUpdate(int epoch, int batch);
     }
 }

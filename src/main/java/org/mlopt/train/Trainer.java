@@ -190,6 +190,9 @@ public final class Trainer {
                 GradientClipping.clipByGlobalNorm(paramGrads, config.clipNorm());
             }
             optimizer.update(paramGrads, state, paramValues);
+            if (config.afterStep() != null) {
+                config.afterStep().afterUpdate(epoch + 1, b + 1);
+            }
             for (Node p : params) {
                 if (!p.value().allFinite()) {
                     throw diverged(epoch, b, "parameter " + p.name() + " became NaN or infinite");

@@ -233,6 +233,24 @@ class TrainerTest {
     }
 
     @Test
+    void afterStepListenerCanKeepPrunedWeightsAtZero() {
+        Network net = mlp(1, Precision.FLOAT32, 5, 3);
+        float[] w = net.weights().get(0).value().fa();
+        int[] calls = {0};
+        TrainConfig cfg = TrainConfig.of(3, 16, 0).withAfterStep((epoch, batch) -> {
+            calls[0]++;
+            for (int k = 0; k < w.length; k += 2) {
+                w[k] = 0f;
+            }
+        });
+        new Trainer(net, new Loss.CrossEntropy(), Adam.adam(0.01), cfg).fit(blobs(60, 1, Precision.FLOAT32));
+        assertEquals(12, calls[0]);
+        for (int k = 0; k < w.length; k++) {
+            assertTrue((k % 2 == 0) == (w[k] == 0f), "weight " + k + " = " + w[k]);
+        }
+    }
+
+    @Test
     void nonFiniteFeaturesAreReportedWithRowAndColumn() {
         org.ejml.data.DMatrixRMaj x = new org.ejml.data.DMatrixRMaj(4, 5);
         x.set(2, 3, Double.NaN);
