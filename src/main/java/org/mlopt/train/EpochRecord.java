@@ -1,0 +1,26 @@
+package org.mlopt.train;
+
+import java.util.Map;
+
+/**
+ * One epoch of history: 1-based epoch, learning rate used, and metrics: {@code loss} (objective
+ * minimised, including any penalty, averaged over samples), {@code accuracy} (running, training
+ * mode) for class labels, and {@code val_loss}/{@code val_accuracy} (data loss without penalty,
+ * evaluation mode) when there is validation data.
+ */
+public record EpochRecord(int epoch, double learningRate, Map<String, Double> metrics) {
+
+    public EpochRecord {
+        metrics = Map.copyOf(metrics);
+    }
+
+    public double loss() {
+        return metrics.get("loss");
+    }
+
+    /** A metric by name, NaN when absent. */
+    public double metric(String name) {
+        Double v = metrics.get(name);
+        return v == null ? Double.NaN : v;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The training loop: {@link org.mlopt.train.Trainer} fits a network on a
+ * {@link org.mlopt.train.Dataset} under a {@link org.mlopt.train.TrainConfig} (batching, seeded
+ * shuffling, validation, early stopping, schedules, clipping, cancellation) and returns a
+ * {@link org.mlopt.train.History}; divergence raises {@link org.mlopt.train.DivergenceException}.
+ */
+package org.mlopt.train;
