@@ -4,7 +4,7 @@ package org.mlopt.diag;
  * Every diagnostic mlopt can report, with a stable code. Tests assert codes and spans, never
  * the wording of messages. Codes are grouped by hundred: 1xx syntax, 2xx names, 3xx parameters
  * and values, 4xx shapes and tasks, 5xx data leakage, 6xx search spaces, 7xx pruning and
- * distillation, 8xx data files and paths, 9xx not supported yet.
+ * distillation, 8xx data files and paths, 9xx not supported yet; R-codes are failures while running.
  */
 public enum ErrorCode {
     // Syntax
@@ -69,6 +69,9 @@ public enum ErrorCode {
 
     // Not supported yet
     E901("not implemented yet"),
+
+    // Failures while running a valid script (exit code 1)
+    R001("run failed"),
 
     // Warnings
     W101("large plan"),

@@ -41,6 +41,7 @@ public final class Trainer {
     private final Node[] params;
     private final List<Tensor> paramValues = new ArrayList<>();
     private final List<Tensor> paramGrads = new ArrayList<>();
+    private EpochListener epochListener = (epoch, record) -> {};
     private OptimizerState state;
 
     public Trainer(Network network, Loss loss, Optimizer optimizer, TrainConfig config) {
@@ -57,6 +58,18 @@ public final class Trainer {
 
     public Network network() {
         return network;
+    }
+
+    /** Called after every epoch with its figures, for progress displays; must be quick. */
+    @FunctionalInterface
+    public interface EpochListener {
+        void epochEnded(int epoch, EpochRecord record);
+    }
+
+    /** Reports every finished epoch to {@code listener}; returns this trainer. */
+    public Trainer onEpoch(EpochListener listener) {
+        this.epochListener = listener == null ? (epoch, record) -> {} : listener;
+        return this;
     }
 
     /** The optimizer state after {@link #fit} (null before). */
@@ -132,7 +145,9 @@ public final class Trainer {
             if (va != null) {
                 evaluate(evalProgram, va, metrics);
             }
-            history.add(new EpochRecord(epoch + 1, lr, metrics));
+            EpochRecord record = new EpochRecord(epoch + 1, lr, metrics);
+            history.add(record);
+            epochListener.epochEnded(epoch + 1, record);
             if (config.schedule() != null) {
                 Double m = metrics.getOrDefault("val_loss", metrics.get("loss"));
                 config.schedule().endOfEpoch(epoch, m);

@@ -1,0 +1,97 @@
+package org.mlopt.cli;
+
+import org.mlopt.check.CheckResult;
+import org.mlopt.diag.Diagnostic;
+import org.mlopt.diag.DiagnosticPrinter;
+import org.mlopt.diag.ErrorCode;
+import org.mlopt.exec.Executor;
+import org.mlopt.exec.RunFailure;
+import org.mlopt.exec.RunFolder;
+import org.mlopt.exec.RunJson;
+import org.mlopt.exec.RunListener;
+import org.mlopt.exec.RunOptions;
+import org.mlopt.exec.RunResult;
+import org.mlopt.plan.ExecutionGraph;
+import org.mlopt.plan.Planner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@code mlopt run FILE}: check, plan and run a script. */
+@Command(name = "run", description = "Check, plan and run a script.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The script to run.")
+    String file;
+
+    @Option(names = "--json", description = "Print the results as one JSON object (docs/json.md) instead of tables.")
+    boolean json;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The run's seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a parameter, e.g. --set opt.lr=0.01 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output.")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Worker threads (results do not depend on it).")
+    int threads;
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where run folders go (default ${DEFAULT-VALUE}).")
+    Path runs;
+
+    @Option(names = "--no-save", description = "Write no run folder.")
+    boolean noSave;
+
+    @Override
+    public Integer call() throws UsageException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1) throw new UsageException("--threads must be at least 1");
+        ScriptFile script = ScriptFile.read(file);
+        CheckResult checked = Frontend.check(script, overrides, err);
+        if (checked == null) return ExitCode.SCRIPT_ERRORS;
+        ExecutionGraph graph = Planner.plan(checked.program(), seed);
+
+        AtomicBoolean interrupted = Interrupts.install(err);
+        RunFolder folder = noSave ? null : RunFolder.create(runs, file, LocalDateTime.now());
+        if (folder != null) folder.writeScript(script.source().text(), seed, overrides);
+        String version = Version.current();
+        RunListener progress = quiet || json ? RunListener.SILENT : new ConsoleProgress(err, System.console() != null);
+        try {
+            RunResult result = Executor.run(checked.program(), graph, new RunOptions(seed, threads, overrides, interrupted::get),
+                    progress, r -> { if (folder != null) folder.writeProgress(r, version); });
+            if (json) out.print(RunJson.render(result, version));
+            else ResultTables.print(result, out);
+            out.flush();
+            if (!result.notExecuted().isEmpty()) {
+                err.println("not executed (" + result.notExecuted().size() + " steps):");
+                for (String line : result.notExecuted()) err.println("  " + line);
+            }
+            if (folder != null && !json) err.println("run folder: " + folder.path());
+            err.flush();
+            return result.cancelled() ? ExitCode.INTERRUPTED : ExitCode.OK;
+        } catch (RunFailure f) {
+            err.print(DiagnosticPrinter.render(script.source(), new Diagnostic(org.mlopt.diag.Severity.ERROR, ErrorCode.R001,
+                    f.span(), f.getMessage(), f.hint() == null ? List.of() : List.of("help: " + f.hint()))));
+            if (folder != null) err.println("run folder (what finished before the failure): " + folder.path());
+            err.flush();
+            return ExitCode.RUNTIME_FAILURE;
+        }
+    }
+}

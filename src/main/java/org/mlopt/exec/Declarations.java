@@ -1,0 +1,41 @@
+package org.mlopt.exec;
+
+import org.mlopt.ast.Program;
+import org.mlopt.ast.Statement;
+import org.mlopt.schema.Kind;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The declarations of a program by name: models and networks, and the declared components a binder resolves. */
+final class Declarations {
+
+    private final Map<String, Statement> byName = new HashMap<>();
+    private final Map<String, Binder.Declared> components = new HashMap<>();
+
+    Declarations(Program program) {
+        for (Statement s : program.statements()) {
+            s.declared().ifPresent(n -> byName.put(n.text(), s));
+            if (s instanceof Statement.Decl d) components.put(d.name().text(), new Binder.Declared(kind(d.kind()), d.spec()));
+            if (s instanceof Statement.Split sp)
+                for (Statement.SplitPart p : sp.parts()) byName.put(p.name().text(), s);
+        }
+    }
+
+    private static Kind kind(Statement.DeclKind k) {
+        return switch (k) {
+            case LOSS -> Kind.LOSS;
+            case OPTIMIZER -> Kind.OPTIMIZER;
+            case REGULARIZER -> Kind.REGULARIZER;
+            case SCHEDULE -> Kind.SCHEDULE;
+        };
+    }
+
+    Statement get(String name) {
+        return byName.get(name);
+    }
+
+    Map<String, Binder.Declared> components() {
+        return components;
+    }
+}

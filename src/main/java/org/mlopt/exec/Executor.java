@@ -1,0 +1,100 @@
+package org.mlopt.exec;
+
+import org.mlopt.ast.Statement;
+import org.mlopt.check.CheckedProgram;
+import org.mlopt.plan.ExecutionGraph;
+import org.mlopt.plan.Step;
+import org.mlopt.schema.Registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an execution graph step by step. Each step reads its input artifacts and writes its
+ * outputs; a step the runtime cannot execute yet is reported, never silently dropped, and so is
+ * every step that needed its outputs.
+ */
+public final class Executor {
+
+    private final CheckedProgram program;
+    private final RunOptions options;
+    private final RunListener listener;
+    private final Map<String, Object> artifacts = new HashMap<>();
+    private final List<StepResult> results = new ArrayList<>();
+    private final List<String> notExecuted = new ArrayList<>();
+    private final StepRunners runners;
+    private final java.util.function.Consumer<RunResult> progress;
+
+    private Executor(CheckedProgram program, RunOptions options, RunListener listener,
+                     java.util.function.Consumer<RunResult> progress) {
+        this.program = program;
+        this.progress = progress;
+        this.options = options;
+        this.listener = listener;
+        Declarations declarations = new Declarations(program.ast());
+        Binder binder = new Binder(Registry.standard(), declarations.components());
+        this.runners = new StepRunners(program, declarations, binder, options, listener);
+    }
+
+    /**
+     * Runs every step it can, in order.
+     *
+     * @param progress called with the results so far after every step that produced one (the run
+     *                 folder rewrites its files there, so an interrupted run keeps what it finished)
+     */
+    public static RunResult run(CheckedProgram program, ExecutionGraph graph, RunOptions options, RunListener listener,
+                                java.util.function.Consumer<RunResult> progress) {
+        return new Executor(program, options, listener, progress).run(graph);
+    }
+
+    private RunResult run(ExecutionGraph graph) {
+        boolean cancelled = false;
+        for (Step step : graph.steps()) {
+            if (options.cancelled().getAsBoolean()) {
+                cancelled = true;
+                break;
+            }
+            Statement statement = program.ast().statements().get(step.statement());
+            String missing = missingInput(graph, step);
+            if (missing != null) {
+                skip(step, "needs '" + missing + "', which an earlier step did not produce");
+                continue;
+            }
+            String unsupported = runners.unsupported(step);
+            if (unsupported != null) {
+                skip(step, unsupported);
+                continue;
+            }
+            listener.stepStarted(step);
+            StepResult result = runners.run(step, statement, artifacts);
+            if (result != null) {
+                results.add(result);
+                listener.stepFinished(step, result);
+                progress.accept(snapshot(false));
+            }
+        }
+        RunResult done = snapshot(cancelled);
+        progress.accept(done);
+        return done;
+    }
+
+    private RunResult snapshot(boolean cancelled) {
+        return new RunResult(program.source().name(), options.seed(), results, notExecuted, cancelled);
+    }
+
+    private String missingInput(ExecutionGraph graph, Step step) {
+        for (String in : step.inputs()) {
+            org.mlopt.plan.Artifact a = graph.artifact(in);
+            if ((a == null || !a.external()) && !artifacts.containsKey(in)) return in;
+        }
+        return null;
+    }
+
+    private void skip(Step step, String why) {
+        String line = "line " + step.span().line() + ": " + step.label() + " — " + why;
+        notExecuted.add(line);
+        listener.stepSkipped(step, why);
+    }
+}

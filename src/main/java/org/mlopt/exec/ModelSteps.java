@@ -1,0 +1,121 @@
+package org.mlopt.exec;
+
+import org.mlopt.ast.Block;
+import org.mlopt.ast.Expr;
+import org.mlopt.ast.Statement;
+import org.mlopt.data.Dataset;
+import org.mlopt.loss.Loss;
+import org.mlopt.metric.MetricValue;
+import org.mlopt.metric.Metrics;
+import org.mlopt.metric.Predictions;
+import org.mlopt.nn.Network;
+import org.mlopt.nn.NetworkSpec;
+import org.mlopt.plan.Step;
+import org.mlopt.schema.Kind;
+import org.mlopt.schema.Task;
+import org.mlopt.train.History;
+import org.mlopt.train.TrainConfig;
+import org.mlopt.train.Trainer;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Training and evaluation steps. */
+final class ModelSteps {
+
+    private final Declarations declarations;
+    private final Binder binder;
+    private final RunOptions options;
+    private final RunListener listener;
+
+    ModelSteps(Declarations declarations, Binder binder, RunOptions options, RunListener listener) {
+        this.declarations = declarations;
+        this.binder = binder;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    StepResult train(Step step, Statement.Train s, Map<String, Object> artifacts) {
+        String name = s.target().text();
+        Dataset data = (Dataset) artifacts.get(step.inputs().get(0));
+        Bound settings = s.options().map(b -> binder.block("train", Kind.STATEMENT, b)).orElse(binder.defaults("train", Kind.STATEMENT));
+        long seed = settings.has("seed") ? settings.integer("seed") : step.seed().orElse(0) & 0xFFFFFFFFL;
+        Statement declaration = declarations.get(name);
+        TrainedModel model;
+        List<Map<String, Double>> history = List.of();
+        try {
+            if (declaration instanceof Statement.Network net) {
+                Dataset validation = step.inputs().size() > 1 ? (Dataset) artifacts.get(step.inputs().get(1)) : null;
+                NetworkRun run = trainNetwork(step, net, settings, data, validation, seed);
+                model = run.model;
+                history = run.history;
+            } else if (declaration instanceof Statement.Model m) {
+                model = LinearModels.fit(binder.call(m.spec(), EnumSet.of(Kind.MODEL)), settings, data, seed);
+            } else {
+                throw new RunFailure(s.span(), "'" + name + "' cannot be trained");
+            }
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new RunFailure(s.span(), "training " + name + " failed: " + e.getMessage(), null, e);
+        }
+        artifacts.put(step.outputs().get(0), model);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        if (!history.isEmpty())
+            for (Map.Entry<String, Double> e : history.get(history.size() - 1).entrySet())
+                if (!e.getKey().equals("epoch") && !e.getKey().equals("lr")) metrics.put(e.getKey(), e.getValue());
+        return new StepResult(step.id(), "train", name, s.dataset().text(), metrics, model.summary(), history);
+    }
+
+    private record NetworkRun(TrainedModel model, List<Map<String, Double>> history) {}
+
+    private NetworkRun trainNetwork(Step step, Statement.Network net, Bound settings, Dataset data, Dataset validation, long seed) {
+        Block body = net.body();
+        Bound networkSettings = binder.block("network", Kind.STATEMENT, body);
+        List<Bound> layers = new ArrayList<>();
+        for (Expr.Call c : body.bareCalls()) layers.add(binder.call(c, EnumSet.of(Kind.LAYER)));
+        NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, net.span());
+        Loss loss = NetworkModels.loss(settings.call("loss").orElseThrow());
+        TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, options.cancelled());
+        Network network = Network.compile(spec);
+        int epochs = config.epochs();
+        Trainer trainer = new Trainer(network, loss, NetworkModels.optimizer(settings.call("optimizer").orElseThrow()), config)
+                .onEpoch((epoch, record) -> listener.epoch(step, epoch, epochs, record.metrics()));
+        org.mlopt.train.Dataset train = NetworkModels.trainingData(data, loss);
+        org.mlopt.train.Dataset valid = validation == null ? null : NetworkModels.trainingData(validation, loss);
+        History history = NetworkModels.train(trainer, train, valid, step.span());
+        return new NetworkRun(NetworkModels.trained(network, data, loss, history), NetworkModels.history(history));
+    }
+
+    StepResult evaluate(Step step, Statement.Evaluate s, Map<String, Object> artifacts) {
+        TrainedModel model = (TrainedModel) artifacts.get(step.inputs().get(0));
+        Dataset data = (Dataset) artifacts.get(step.inputs().get(1));
+        TrainedModel.Output out = model.predict(data);
+        Predictions predictions = model.task() == Task.REGRESSION
+                ? Predictions.regression(data.target(), out.values())
+                : Predictions.classification(model.classes(), data.labels(), out.labels(), out.probabilities());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        List<Expr> requested = s.metrics() instanceof Expr.ListLit l ? l.items() : List.of(s.metrics());
+        for (Expr e : requested) {
+            Expr.Call call = e instanceof Expr.Call c ? c
+                    : new Expr.Call(new org.mlopt.ast.Name(((Expr.Ref) e).path().toString(), e.span()), List.of(), e.span());
+            Bound params = binder.given(call, EnumSet.of(Kind.METRIC));
+            String key = metrics.containsKey(call.callee().text()) ? MetricNames.text(call) : call.callee().text();
+            try {
+                MetricValue v = Metrics.compute(call.callee().text(), params.values(), predictions);
+                metrics.put(key, v instanceof MetricValue.Scalar sc ? (Object) sc.value() : MetricNames.matrix((MetricValue.Matrix) v));
+            } catch (IllegalArgumentException ex) {
+                throw new RunFailure(e.span(), ex.getMessage(), null, ex);
+            }
+        }
+        String name = modelName(step);
+        return new StepResult(step.id(), "evaluate", name, s.dataset().text(), metrics, Map.of("rows", data.numRows()), List.of());
+    }
+
+    /** The evaluated model's name: the step's label reads {@code evaluate NAME on DATA}. */
+    private static String modelName(Step step) {
+        String[] words = step.label().split(" ");
+        return words.length > 1 ? words[1] : step.id();
+    }
+}

@@ -1,0 +1,214 @@
+package org.mlopt.exec;
+
+import org.ejml.data.DMatrixRMaj;
+import org.mlopt.ast.Span;
+import org.mlopt.autodiff.Activation;
+import org.mlopt.autodiff.Precision;
+import org.mlopt.autodiff.Tensor;
+import org.mlopt.data.Dataset;
+import org.mlopt.loss.Loss;
+import org.mlopt.nn.DenseLayerSpec;
+import org.mlopt.nn.Initializer;
+import org.mlopt.nn.Network;
+import org.mlopt.nn.NetworkSpec;
+import org.mlopt.optim.Adagrad;
+import org.mlopt.optim.Adam;
+import org.mlopt.optim.LrSchedule;
+import org.mlopt.optim.Optimizer;
+import org.mlopt.optim.Regularizer;
+import org.mlopt.optim.RmsProp;
+import org.mlopt.optim.Sgd;
+import org.mlopt.schema.Task;
+import org.mlopt.train.DivergenceException;
+import org.mlopt.train.EarlyStopping;
+import org.mlopt.train.EpochRecord;
+import org.mlopt.train.History;
+import org.mlopt.train.TrainConfig;
+import org.mlopt.train.Trainer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds networks, losses and optimizers from bound settings and trains them with {@code org.mlopt.train}. */
+final class NetworkModels {
+
+    private NetworkModels() {}
+
+    /** The network's layers from its body, in order; a dropout call adds dropout to the dense layer before it. */
+    static NetworkSpec spec(Bound settings, List<Bound> layers, int inputs, long seed, Span span) {
+        List<DenseLayerSpec> dense = new ArrayList<>();
+        for (Bound layer : layers) {
+            switch (layer.name()) {
+                case "dense" -> dense.add(new DenseLayerSpec(layer.integer("units"),
+                        activation(layer.call("activation").orElse(null), span), 0.0));
+                case "dropout" -> {
+                    if (dense.isEmpty())
+                        throw new RunFailure(layer.span(), "dropout before the first dense layer is not available yet",
+                                "put dropout(...) after a dense layer", null);
+                    DenseLayerSpec last = dense.remove(dense.size() - 1);
+                    dense.add(new DenseLayerSpec(last.units(), last.activation(), layer.number("rate")));
+                }
+                default -> throw new RunFailure(layer.span(), "layer '" + layer.name() + "' is not available yet");
+            }
+        }
+        Initializer init = switch (settings.optionalWord("init").orElse("torch_default")) {
+            case "he" -> Initializer.HE;
+            case "xavier" -> Initializer.XAVIER;
+            default -> Initializer.TORCH_DEFAULT;
+        };
+        Precision precision = settings.optionalWord("dtype").orElse("float32").equals("float64") ? Precision.FLOAT64 : Precision.FLOAT32;
+        return new NetworkSpec(inputs, dense, init, precision, seed);
+    }
+
+    private static Activation activation(Bound a, Span span) {
+        if (a == null) return Activation.IDENTITY;
+        return switch (a.name()) {
+            case "relu" -> Activation.RELU;
+            case "leaky_relu" -> {
+                if (a.number("slope", Activation.LEAKY_SLOPE) != Activation.LEAKY_SLOPE)
+                    throw new RunFailure(a.span(), "leaky_relu supports only slope " + Activation.LEAKY_SLOPE + " so far");
+                yield Activation.LEAKY_RELU;
+            }
+            case "tanh" -> Activation.TANH;
+            case "sigmoid" -> Activation.SIGMOID;
+            case "gelu" -> Activation.GELU;
+            case "none" -> Activation.IDENTITY;
+            default -> throw new RunFailure(span, "activation '" + a.name() + "' is not available yet");
+        };
+    }
+
+    static Loss loss(Bound l) {
+        return switch (l.name()) {
+            case "mse" -> new Loss.MeanSquaredError();
+            case "mae" -> new Loss.MeanAbsoluteError();
+            case "huber" -> new Loss.Huber(l.number("delta", 1.0));
+            case "binary_cross_entropy" -> new Loss.BinaryCrossEntropyWithLogits();
+            case "cross_entropy" -> new Loss.CrossEntropy(l.number("label_smoothing", 0.0));
+            default -> throw new RunFailure(l.span(), "loss '" + l.name() + "' is not available yet");
+        };
+    }
+
+    static Optimizer optimizer(Bound o) {
+        double lr = o.number("lr");
+        double wd = o.number("weight_decay", 0.0);
+        return switch (o.name()) {
+            case "sgd" -> new Sgd(lr, 0.0, wd, false, Sgd.MomentumForm.PYTORCH);
+            case "momentum" -> new Sgd(lr, o.number("gamma", 0.9), wd, false, Sgd.MomentumForm.TUTORIAL);
+            case "nesterov" -> new Sgd(lr, o.number("gamma", 0.9), wd, true, Sgd.MomentumForm.PYTORCH);
+            case "rmsprop" -> new RmsProp(lr, o.number("rho", 0.99), o.number("eps", 1e-8), wd);
+            case "adam" -> new Adam(lr, o.number("beta1", 0.9), o.number("beta2", 0.999), o.number("eps", 1e-8), wd, false);
+            case "adamw" -> new Adam(lr, o.number("beta1", 0.9), o.number("beta2", 0.999), o.number("eps", 1e-8),
+                    o.number("weight_decay", 0.01), true);
+            case "adagrad" -> new Adagrad(lr, 0.0, wd, 0.0, o.number("eps", 1e-10));
+            default -> throw new RunFailure(o.span(), "optimizer '" + o.name() + "' is not available yet");
+        };
+    }
+
+    static Regularizer regularizer(Bound r) {
+        double lambda = r.number("lambda");
+        return switch (r.name()) {
+            case "l1" -> new Regularizer.L1(lambda);
+            case "l2" -> new Regularizer.L2(lambda);
+            case "elastic_net" -> new Regularizer.ElasticNet(lambda, r.number("l1_ratio", 0.5));
+            default -> throw new RunFailure(r.span(), "regularizer '" + r.name() + "' is not available yet");
+        };
+    }
+
+    static LrSchedule schedule(Bound s, int epochs) {
+        return switch (s.name()) {
+            case "step" -> new LrSchedule.StepDecay(s.integer("every"), s.number("gamma", 0.1));
+            case "exponential" -> new LrSchedule.ExponentialDecay(s.number("gamma"));
+            case "cosine" -> new LrSchedule.CosineAnnealing(s.integer("epochs", epochs), s.number("min_lr", 0.0));
+            case "warmup" -> new LrSchedule.LinearWarmup(s.integer("epochs"), s.number("start", 0.0), null);
+            default -> throw new RunFailure(s.span(), "schedule '" + s.name() + "' is not available yet");
+        };
+    }
+
+    /** The training configuration of a train block (batch, epochs, seed, validation, early stopping, ...). */
+    static TrainConfig config(Bound options, int rows, long seed, java.util.function.BooleanSupplier cancelled) {
+        int epochs = options.integer("epochs", 10);
+        int batch = Batching.batchSize(options, rows);
+        TrainConfig config = new TrainConfig(epochs, batch >= rows ? 0 : batch, seed, options.bool("shuffle", true),
+                0.0, options.number("clip_norm", 0.0), null, null, null, cancelled, null);
+        if (options.get("validate") instanceof Double f) config = config.withValidationFraction(f);
+        Bound regularizer = options.call("regularizer").orElse(null);
+        if (regularizer != null) config = config.withRegularizer(regularizer(regularizer));
+        Bound schedule = options.call("schedule").orElse(null);
+        if (schedule != null) config = config.withSchedule(schedule(schedule, epochs));
+        Bound es = options.call("early_stop").orElse(null);
+        if (es != null)
+            config = config.withEarlyStopping(new EarlyStopping(es.optionalWord("metric").orElse("val_loss"),
+                    es.integer("patience", 5), es.number("min_delta", 0.0), es.bool("restore_best", true)));
+        return config;
+    }
+
+    /** Trains a compiled network; a diverging run becomes a {@link RunFailure} pointing at the statement. */
+    static History train(Trainer trainer, org.mlopt.train.Dataset train, org.mlopt.train.Dataset validation, Span span) {
+        try {
+            return validation == null ? trainer.fit(train) : trainer.fit(train, validation);
+        } catch (DivergenceException e) {
+            throw new RunFailure(span, e.getMessage(), null, e);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailure(span, e.getMessage(), null, e);
+        }
+    }
+
+    static org.mlopt.train.Dataset trainingData(Dataset data, Loss loss) {
+        if (data.task() == Task.REGRESSION) {
+            double[] y = data.target();
+            return org.mlopt.train.Dataset.regression(data.features(), new DMatrixRMaj(y.length, 1, true, y));
+        }
+        if (loss instanceof Loss.BinaryCrossEntropyWithLogits) {
+            int[] labels = data.labels();
+            DMatrixRMaj y = new DMatrixRMaj(labels.length, 1);
+            for (int i = 0; i < labels.length; i++) y.data[i] = labels[i];
+            return org.mlopt.train.Dataset.regression(data.features(), y);
+        }
+        return org.mlopt.train.Dataset.classification(data.features(), data.labels());
+    }
+
+    /** A trained network as the runtime sees it. */
+    static TrainedModel trained(Network network, Dataset trainData, Loss loss, History history) {
+        Task task = trainData.task();
+        List<String> classes = trainData.classes();
+        boolean sigmoidOutput = loss instanceof Loss.BinaryCrossEntropyWithLogits;
+        return new TrainedModel() {
+            public String kind() { return "network"; }
+            public Task task() { return task; }
+            public List<String> classes() { return classes; }
+            public Output predict(Dataset d) {
+                Tensor x = Tensors.of(d.features(), network.spec().precision());
+                Tensor out = network.predict(x);
+                int n = out.rows();
+                if (task == Task.REGRESSION) {
+                    double[] v = new double[n];
+                    for (int i = 0; i < n; i++) v[i] = out.get(i, 0);
+                    return new Output(null, null, v);
+                }
+                return sigmoidOutput ? Probabilities.fromSigmoid(out) : Probabilities.fromLogits(out);
+            }
+            public Map<String, Object> summary() {
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("parameters", network.parameterCount());
+                s.put("epochs", history.epochs().size());
+                s.put("stopped", history.stopReason().name().toLowerCase(java.util.Locale.ROOT));
+                if (history.stopReason() == History.StopReason.EARLY_STOPPED) s.put("best_epoch", history.bestEpoch());
+                return s;
+            }
+        };
+    }
+
+    static List<Map<String, Double>> history(History history) {
+        List<Map<String, Double>> out = new ArrayList<>();
+        for (EpochRecord r : history.epochs()) {
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("epoch", (double) r.epoch());
+            row.put("lr", r.learningRate());
+            row.putAll(r.metrics());
+            out.add(row);
+        }
+        return out;
+    }
+}

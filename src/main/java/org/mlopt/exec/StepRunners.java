@@ -1,0 +1,187 @@
+package org.mlopt.exec;
+
+import org.mlopt.ast.Expr;
+import org.mlopt.ast.Statement;
+import org.mlopt.check.CheckedProgram;
+import org.mlopt.data.CsvReader;
+import org.mlopt.data.DataException;
+import org.mlopt.data.Dataset;
+import org.mlopt.data.Impute;
+import org.mlopt.data.MinMax;
+import org.mlopt.data.OneHot;
+import org.mlopt.data.Preprocessing;
+import org.mlopt.data.Preprocessor;
+import org.mlopt.data.Scale;
+import org.mlopt.data.Standardize;
+import org.mlopt.data.Synthetic;
+import org.mlopt.data.TrainTestSplit;
+import org.mlopt.plan.Step;
+import org.mlopt.schema.Kind;
+import org.mlopt.schema.Task;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** What each kind of step does, on the numeric libraries. */
+final class StepRunners {
+
+    private final CheckedProgram program;
+    private final Declarations declarations;
+    private final Binder binder;
+    private final RunOptions options;
+    private final ModelSteps models;
+
+    StepRunners(CheckedProgram program, Declarations declarations, Binder binder, RunOptions options, RunListener listener) {
+        this.program = program;
+        this.declarations = declarations;
+        this.binder = binder;
+        this.options = options;
+        this.models = new ModelSteps(declarations, binder, options, listener);
+    }
+
+    /** Why a step cannot run in this version, or null when it can. */
+    String unsupported(Step step) {
+        return switch (step.kind()) {
+            case LOAD_DATA, SPLIT, FIT_PREPROCESS, APPLY_PREPROCESS, TRAIN, EVALUATE -> null;
+            case SEARCH, FIT, REFIT, PROMOTE -> "hyperparameter search is not executed by this version yet";
+            case PRUNE, FINETUNE -> "pruning is not executed by this version yet";
+            case TEACHER_OUTPUTS, DISTILL, BASELINE -> "distillation is not executed by this version yet";
+            case SAVE, LOAD_MODEL -> "saving and loading models is not executed by this version yet";
+            case REPORT -> "reports are not written by this version yet";
+        };
+    }
+
+    StepResult run(Step step, Statement statement, Map<String, Object> artifacts) {
+        return switch (step.kind()) {
+            case LOAD_DATA -> {
+                artifacts.put(step.outputs().get(0), load((Statement.Data) statement));
+                yield null;
+            }
+            case SPLIT -> {
+                Dataset parent = (Dataset) artifacts.get(step.inputs().get(0));
+                List<Dataset> parts = split((Statement.Split) statement, parent, step);
+                for (int i = 0; i < parts.size(); i++) artifacts.put(step.outputs().get(i), parts.get(i));
+                yield null;
+            }
+            case FIT_PREPROCESS -> {
+                Dataset fitOn = (Dataset) artifacts.get(step.inputs().get(0));
+                artifacts.put(step.outputs().get(0), Preprocessing.fit(preprocessors((Statement.Preprocess) statement), fitOn));
+                yield null;
+            }
+            case APPLY_PREPROCESS -> {
+                Dataset in = (Dataset) artifacts.get(step.inputs().get(0));
+                Preprocessing fitted = (Preprocessing) artifacts.get(step.inputs().get(1));
+                artifacts.put(step.outputs().get(0), fitted.transform(in));
+                yield null;
+            }
+            case TRAIN -> models.train(step, (Statement.Train) statement, artifacts);
+            case EVALUATE -> models.evaluate(step, (Statement.Evaluate) statement, artifacts);
+            default -> throw new IllegalStateException("no runner for " + step.kind());
+        };
+    }
+
+    private Dataset load(Statement.Data s) {
+        Bound source = binder.call(s.source(), EnumSet.of(Kind.DATA_SOURCE));
+        long seed = seed(source, s.span().startOffset());
+        try {
+            return switch (source.name()) {
+                case "csv" -> {
+                    Path file = program.baseDir().resolve(source.word("path"));
+                    CsvReader.Options o = CsvReader.Options.defaults()
+                            .withTask(switch (source.optionalWord("task").orElse("auto")) {
+                                case "classification" -> CsvReader.TaskHint.CLASSIFICATION;
+                                case "regression" -> CsvReader.TaskHint.REGRESSION;
+                                default -> CsvReader.TaskHint.AUTO;
+                            });
+                    if (source.has("target")) o = o.withTarget(source.word("target"));
+                    o = o.withMissing(imputes(s.name().text())).withCategorical(oneHotColumns(s.name().text()));
+                    yield CsvReader.read(file, o);
+                }
+                case "synthetic_regression" -> Synthetic.regression(source.integer("samples"), source.integer("features"),
+                        source.integer("informative", source.integer("features")), source.number("noise", 0.0), seed).data();
+                case "synthetic_classification" -> Synthetic.classification(source.integer("samples"), source.integer("features"),
+                        source.integer("informative", 2), source.integer("classes", 2), 1.0, seed);
+                case "blobs" -> Synthetic.blobs(source.integer("samples"), source.integer("features", 2), source.integer("centers", 3),
+                        source.number("spread", 1.0), seed);
+                case "moons" -> Synthetic.moons(source.integer("samples"), source.number("noise", 0.0), seed);
+                default -> throw new RunFailure(s.span(), "data source '" + source.name() + "' is not available yet");
+            };
+        } catch (DataException e) {
+            throw new RunFailure(s.span(), e.getMessage(), null, e);
+        }
+    }
+
+    /** A statement's own seed, else one derived from the run's seed and the statement's position. */
+    private long seed(Bound b, int position) {
+        if (b.has("seed")) return b.integer("seed");
+        return org.mlopt.plan.SeedSequence.of(options.seed()).child(position).seed() & 0xFFFFFFFFL;
+    }
+
+    /** Whether any preprocess statement imputes missing values of this dataset's parts. */
+    private boolean imputes(String dataset) {
+        for (Statement s : program.ast().statements())
+            if (s instanceof Statement.Preprocess p && rootOf(p.fitOn().text()).equals(dataset))
+                for (Expr.Call c : p.steps()) if (c.callee().text().equals("impute")) return true;
+        return false;
+    }
+
+    private Set<String> oneHotColumns(String dataset) {
+        Set<String> columns = new java.util.LinkedHashSet<>();
+        for (Statement s : program.ast().statements())
+            if (s instanceof Statement.Preprocess p && rootOf(p.fitOn().text()).equals(dataset))
+                for (Expr.Call c : p.steps())
+                    if (c.callee().text().equals("one_hot"))
+                        for (Object col : binder.call(c, EnumSet.of(Kind.PREPROCESSOR)).list("columns")) columns.add(col.toString());
+        return columns;
+    }
+
+    private String rootOf(String name) {
+        Statement s = declarations.get(name);
+        return s instanceof Statement.Split sp ? rootOf(sp.dataset().text()) : name;
+    }
+
+    private List<Dataset> split(Statement.Split s, Dataset parent, Step step) {
+        Bound opts = s.options().map(b -> binder.block("split", Kind.STATEMENT, b)).orElse(binder.defaults("split", Kind.STATEMENT));
+        double[] fractions = new double[s.parts().size()];
+        for (int i = 0; i < fractions.length; i++) fractions[i] = ((Expr.NumberLit) s.parts().get(i).fraction()).value();
+        boolean stratify = opts.bool("stratify", false) && parent.task() != Task.REGRESSION;
+        long seed = opts.has("seed") ? opts.integer("seed") : step.seed().orElse(0) & 0xFFFFFFFFL;
+        int[][] rows = TrainTestSplit.parts(parent.numRows(), stratify ? parent.labels() : null, fractions, seed,
+                opts.bool("shuffle", true));
+        List<Dataset> parts = new ArrayList<>();
+        for (int[] r : rows) parts.add(parent.rows(r));
+        return parts;
+    }
+
+    private List<Preprocessor> preprocessors(Statement.Preprocess s) {
+        List<Preprocessor> steps = new ArrayList<>();
+        for (Expr.Call c : s.steps()) {
+            Bound b = binder.call(c, EnumSet.of(Kind.PREPROCESSOR));
+            steps.add(switch (b.name()) {
+                case "standardize" -> new Standardize();
+                case "min_max" -> new MinMax(b.number("low", 0.0), b.number("high", 1.0));
+                case "scale" -> new Scale(b.number("by"));
+                case "one_hot" -> new OneHot(b.list("columns").stream().map(Object::toString).toList());
+                case "impute" -> new Impute(switch (b.optionalWord("strategy").orElse("mean")) {
+                    case "median" -> Impute.Strategy.MEDIAN;
+                    case "most_frequent" -> Impute.Strategy.MOST_FREQUENT;
+                    case "constant" -> Impute.Strategy.CONSTANT;
+                    default -> Impute.Strategy.MEAN;
+                }, b.number("value", 0.0));
+                default -> throw new RunFailure(c.span(), "preprocessor '" + b.name() + "' is not available yet");
+            });
+        }
+        return steps;
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+}
