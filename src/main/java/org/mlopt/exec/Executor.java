@@ -26,11 +26,13 @@ public final class Executor {
     private final List<String> notExecuted = new ArrayList<>();
     private final StepRunners runners;
     private final java.util.function.Consumer<RunResult> progress;
+    private final StepCache cache;
 
     private Executor(CheckedProgram program, RunOptions options, RunListener listener,
-                     java.util.function.Consumer<RunResult> progress) {
+                     java.util.function.Consumer<RunResult> progress, StepCache cache) {
         this.program = program;
         this.progress = progress;
+        this.cache = cache;
         this.options = options;
         this.listener = listener;
         Declarations declarations = new Declarations(program.ast());
@@ -46,7 +48,13 @@ public final class Executor {
      */
     public static RunResult run(CheckedProgram program, ExecutionGraph graph, RunOptions options, RunListener listener,
                                 java.util.function.Consumer<RunResult> progress) {
-        return new Executor(program, options, listener, progress).run(graph);
+        return run(program, graph, options, listener, progress, StepCache.none());
+    }
+
+    /** As {@link #run(CheckedProgram, ExecutionGraph, RunOptions, RunListener, java.util.function.Consumer)}, reusing and filling {@code cache}. */
+    public static RunResult run(CheckedProgram program, ExecutionGraph graph, RunOptions options, RunListener listener,
+                                java.util.function.Consumer<RunResult> progress, StepCache cache) {
+        return new Executor(program, options, listener, progress, cache).run(graph);
     }
 
     private RunResult run(ExecutionGraph graph) {
@@ -67,8 +75,25 @@ public final class Executor {
                 skip(step, unsupported);
                 continue;
             }
-            listener.stepStarted(step);
-            StepResult result = runners.run(step, statement, artifacts);
+            String fingerprint = graph.fingerprint(step.id());
+            StepCache.Entry cached = cache.get(fingerprint);
+            StepResult result;
+            if (cached != null) {
+                for (int i = 0; i < step.outputs().size(); i++) artifacts.put(step.outputs().get(i), cached.outputs().get(i));
+                result = cached.result();
+            } else {
+                listener.stepStarted(step);
+                result = runners.run(step, statement, artifacts);
+                if (options.cancelled().getAsBoolean()) {
+                    // A step cut short leaves nothing behind: its outputs would be half-made.
+                    for (String out : step.outputs()) artifacts.remove(out);
+                    cancelled = true;
+                    break;
+                }
+                List<Object> outputs = new ArrayList<>();
+                for (String out : step.outputs()) outputs.add(artifacts.get(out));
+                cache.put(fingerprint, new StepCache.Entry(outputs, result));
+            }
             if (result != null) {
                 results.add(result);
                 listener.stepFinished(step, result);
