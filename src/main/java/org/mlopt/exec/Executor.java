@@ -83,7 +83,12 @@ public final class Executor {
                 result = cached.result();
             } else {
                 listener.stepStarted(step);
-                result = runners.run(step, statement, artifacts);
+                try {
+                    result = runners.run(step, statement, artifacts);
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    // The numeric libraries reject bad values with messages written for users.
+                    throw new RunFailure(step.span(), step.label() + ": " + e.getMessage(), null, e);
+                }
                 if (options.cancelled().getAsBoolean()) {
                     // A step cut short leaves nothing behind: its outputs would be half-made.
                     for (String out : step.outputs()) artifacts.remove(out);

@@ -103,7 +103,7 @@ final class StepRunners {
                     yield CsvReader.read(file, o);
                 }
                 case "synthetic_regression" -> Synthetic.regression(source.integer("samples"), source.integer("features"),
-                        source.integer("informative", source.integer("features")), source.number("noise", 0.0), seed).data();
+                        Math.min(source.integer("informative", source.integer("features")), source.integer("features")), source.number("noise", 0.0), seed).data();
                 case "synthetic_classification" -> Synthetic.classification(source.integer("samples"), source.integer("features"),
                         source.integer("informative", 2), source.integer("classes", 2), 1.0, seed);
                 case "blobs" -> Synthetic.blobs(source.integer("samples"), source.integer("features", 2), source.integer("centers", 3),

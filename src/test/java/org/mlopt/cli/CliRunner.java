@@ -1,0 +1,21 @@
+package org.mlopt.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the command line in-process and captures what it prints. */
+record CliRunner(int exitCode, String out, String err) {
+
+    static CliRunner run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new CliRunner(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What a user must never see. */
+    boolean leaksStackTrace() {
+        return (out + err).contains("\tat org.") || (out + err).contains("Exception in thread") || (out + err).contains("java.lang.");
+    }
+}

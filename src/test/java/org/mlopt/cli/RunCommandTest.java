@@ -1,0 +1,128 @@
+package org.mlopt.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlopt.util.Json;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code mlopt run} end to end, in-process, on the shipped data. */
+class RunCommandTest {
+
+    private static final String RESOURCES = "src/test/resources/cli/";
+
+    @TempDir
+    Path runs;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stepMetrics(String json, String kind, String model) {
+        Map<String, Object> doc = (Map<String, Object>) Json.read(json);
+        for (Object o : (List<Object>) doc.get("steps")) {
+            Map<String, Object> step = (Map<String, Object>) o;
+            if (step.get("kind").equals(kind) && step.get("model").equals(model)) return (Map<String, Object>) step.get("metrics");
+        }
+        throw new AssertionError("no " + kind + " step for " + model + " in " + json);
+    }
+
+    @Test
+    void ridgeAndLassoGiveScikitLearnsTestScores() {
+        CliRunner r = CliRunner.run("run", "examples/ridge_lasso.mlopt", "--json", "--no-save");
+        assertEquals(0, r.exitCode(), r.err());
+        // scikit-learn 1.2.1 Ridge(alpha=0.5) / Lasso(alpha=0.1) on the bench split: /work/shared/bench/README.md W1, W2.
+        assertEquals(0.358567, (Double) stepMetrics(r.out(), "evaluate", "l2_model").get("r2"), 1e-6);
+        assertEquals(3184.3397, (Double) stepMetrics(r.out(), "evaluate", "l2_model").get("mse"), 1e-3);
+        assertEquals(0.356084, (Double) stepMetrics(r.out(), "evaluate", "l1_model").get("r2"), 1e-6);
+        assertEquals(3196.6663, (Double) stepMetrics(r.out(), "evaluate", "l1_model").get("mse"), 1e-3);
+    }
+
+    @Test
+    void multinomialLogisticRegressionMatchesScikitLearnOnIris() {
+        CliRunner r = CliRunner.run("run", "examples/iris_logistic.mlopt", "--json", "--no-save");
+        assertEquals(0, r.exitCode(), r.err());
+        // scikit-learn 1.2.1 LogisticRegression(C=1, lbfgs, multinomial), bench split: README W3 (0.973684, log-loss 0.1518).
+        Map<String, Object> m = stepMetrics(r.out(), "evaluate", "clf");
+        assertEquals(0.973684, (Double) m.get("accuracy"), 1e-6);
+        assertEquals(0.1518, (Double) m.get("log_loss"), 1e-4);
+    }
+
+    @Test
+    void sameScriptAndSeedGiveByteIdenticalJson() {
+        CliRunner first = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--json", "--no-save", "--seed", "3");
+        CliRunner second = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--json", "--no-save", "--seed", "3");
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(first.out(), second.out());
+        CliRunner otherSeed = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--json", "--no-save", "--seed", "4");
+        assertFalse(first.out().equals(otherSeed.out()), "the run seed must reach the network's initialisation");
+    }
+
+    @Test
+    void overridesChangeTheRun() {
+        CliRunner strong = CliRunner.run("run", RESOURCES + "small_iris.mlopt", "--json", "--no-save", "--set", "clf.C=0.001");
+        CliRunner plain = CliRunner.run("run", RESOURCES + "small_iris.mlopt", "--json", "--no-save");
+        assertEquals(0, strong.exitCode(), strong.err());
+        double strongLoss = (Double) stepMetrics(strong.out(), "evaluate", "clf").get("log_loss");
+        double plainLoss = (Double) stepMetrics(plain.out(), "evaluate", "clf").get("log_loss");
+        // C = 0.001 regularises so hard that the probabilities stay near uniform: log-loss near ln 3.
+        assertTrue(strongLoss > 0.9 && plainLoss < 0.3, strongLoss + " vs " + plainLoss);
+    }
+
+    @Test
+    void aBadOverrideIsAScriptError() {
+        CliRunner r = CliRunner.run("run", RESOURCES + "small_iris.mlopt", "--set", "clf.CC=2", "--no-save");
+        assertEquals(ExitCode.SCRIPT_ERRORS, r.exitCode());
+        assertFalse(r.leaksStackTrace(), r.err());
+    }
+
+    @Test
+    void runFolderKeepsScriptSummaryAndEpochs() throws Exception {
+        CliRunner r = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--runs", runs.toString(), "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        try (var folders = Files.list(runs)) {
+            Path folder = folders.findFirst().orElseThrow();
+            assertTrue(Files.readString(folder.resolve("script.mlopt")).contains("network net"));
+            assertTrue(Files.readString(folder.resolve("summary.json")).contains("\"accuracy\""));
+            try (var files = Files.list(folder)) {
+                Path csv = files.filter(p -> p.toString().endsWith("-epochs.csv")).findFirst().orElseThrow();
+                List<String> lines = Files.readAllLines(csv);
+                assertEquals(31, lines.size(), "a header and one line per epoch");
+                assertTrue(lines.get(0).startsWith("epoch,lr,") && lines.get(0).contains(",loss")
+                        && lines.get(0).contains(",accuracy"), lines.get(0));
+            }
+        }
+        assertTrue(r.out().contains("evaluate net on test"), r.out());
+    }
+
+    @Test
+    void aBadDataFileNamesFileRowAndColumn() {
+        CliRunner r = CliRunner.run("run", RESOURCES + "bad_data.mlopt", "--no-save");
+        assertEquals(ExitCode.RUNTIME_FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("bad_cell.csv") && r.err().contains("line 3") && r.err().contains("sepal_width"), r.err());
+        assertFalse(r.leaksStackTrace(), r.err());
+    }
+
+    @Test
+    void aDivergingRunStopsAndSaysWhereAndWhatToTry() {
+        CliRunner r = CliRunner.run("run", RESOURCES + "diverge.mlopt", "--no-save", "--quiet");
+        assertEquals(ExitCode.RUNTIME_FAILURE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("diverged at epoch"), r.err());
+        assertTrue(r.err().contains("batch"), r.err());
+        assertTrue(r.err().contains("learning rate"), r.err());
+        assertTrue(r.err().contains("diverge.mlopt:4:1"), r.err());
+        assertFalse(r.leaksStackTrace(), r.err());
+    }
+
+    @Test
+    void stepsNotExecutedYetAreListed() {
+        CliRunner r = CliRunner.run("run", "examples/pruning.mlopt", "--no-save", "--quiet", "--set", "train.net.epochs=1",
+                "--set", "train.net_copy.epochs=1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("not executed"), r.err());
+    }
+}
