@@ -15,6 +15,7 @@ import org.mlopt.schema.Type;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -214,9 +215,16 @@ final class SpaceChecker {
                 return null;
             }
             List<String> texts = new ArrayList<>();
+            Map<Object, Expr> seen = new HashMap<>();
             for (Expr item : list.items()) {
                 if (target != null) values.check(item, target.type(), target.range(), target.label());
                 texts.add(text(item));
+                // A value listed twice fits every candidate twice and usually hides a typo (0.01 for 0.001).
+                Object identity = item instanceof Expr.NumberLit n ? (Object) n.value() : text(item);
+                Expr first = seen.putIfAbsent(identity, item);
+                if (first != null)
+                    ctx.diagnostics.error(ErrorCode.E601, item.span(), "'" + key + "' lists " + text(item) + " twice",
+                            "note: first listed at line " + first.span().line() + ", column " + first.span().column());
             }
             return new Dimension(key, span, texts, texts.size(), conditions);
         }
