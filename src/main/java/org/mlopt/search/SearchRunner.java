@@ -31,6 +31,10 @@ import java.util.function.Consumer;
  * see only trials of earlier waves of {@code parallel} trials; halving promotes after a whole rung;
  * ties go to the earliest trial. The thread count only changes the wall time.
  *
+ * <p>Under halving and Hyperband the first rung of a bracket is proposed at once; an adaptive
+ * sampler then sees every trial finished in earlier brackets (at whatever resource it ran). The
+ * best trial comes from the brackets' last rungs, as scikit-learn's halving searches pick it.
+ *
  * <p>Cancellation ({@link Builder#cancel}) stops starting new folds; finished trials are kept and
  * a trial with an unstarted fold is dropped. {@link #resume(Path)} reloads the finished trials of
  * a folder and runs only the missing ones, reaching the same winner as an uninterrupted run.
