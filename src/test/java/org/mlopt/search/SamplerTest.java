@@ -84,7 +84,9 @@ class SamplerTest {
     @Test
     void tpeBeatsRandomOnASmoothFunction() {
         Objective objective = (config, fold, resource, seed, reporter) -> Map.of("loss", bowl(config));
-        int seeds = 6, trials = 40;
+        // Over 8 disjoint groups of 10 seeds (0-79) the ratio of mean best values tpe / random ranged
+        // 0.13-0.39 (seeds 0-9: 0.163 vs 0.667), so a factor of 2 is a margin that holds.
+        int seeds = 10, trials = 40;
         double tpe = 0, random = 0;
         for (int s = 0; s < seeds; s++) {
             tpe += SearchRunner.builder(new TpeSampler(BOWL, trials, 10, s), objective).folds(1)
