@@ -41,62 +41,93 @@ final class ModelSteps {
     StepResult train(Step step, Statement.Train s, Map<String, Object> artifacts) {
         String name = s.target().text();
         Dataset data = (Dataset) artifacts.get(step.inputs().get(0));
-        Bound settings = s.options().map(b -> binder.block("train", Kind.STATEMENT, b)).orElse(binder.defaults("train", Kind.STATEMENT));
+        Dataset validation = step.inputs().size() > 1 ? (Dataset) artifacts.get(step.inputs().get(1)) : null;
+        Bound settings = trainSettings(binder, s);
         long seed = settings.has("seed") ? settings.integer("seed") : step.seed().orElse(0) & 0xFFFFFFFFL;
-        Statement declaration = declarations.get(name);
-        TrainedModel model;
-        List<Map<String, Double>> history = List.of();
-        try {
-            if (declaration instanceof Statement.Network net) {
-                Dataset validation = step.inputs().size() > 1 ? (Dataset) artifacts.get(step.inputs().get(1)) : null;
-                NetworkRun run = trainNetwork(step, net, settings, data, validation, seed);
-                model = run.model;
-                history = run.history;
-            } else if (declaration instanceof Statement.Model m) {
-                model = LinearModels.fit(binder.call(m.spec(), EnumSet.of(Kind.MODEL)), settings, data, seed);
-            } else {
-                throw new RunFailure(s.span(), "'" + name + "' cannot be trained");
-            }
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new RunFailure(s.span(), "training " + name + " failed: " + e.getMessage(), null, e);
-        }
-        artifacts.put(step.outputs().get(0), model);
+        Fitted fitted = fit(declarations, binder, name, settings, data, validation, seed, Map.of(), step, s.span());
+        artifacts.put(step.outputs().get(0), fitted.model());
         Map<String, Object> metrics = new LinkedHashMap<>();
+        List<Map<String, Double>> history = fitted.history();
         if (!history.isEmpty())
             for (Map.Entry<String, Double> e : history.get(history.size() - 1).entrySet())
                 if (!e.getKey().equals("epoch") && !e.getKey().equals("lr")) metrics.put(e.getKey(), e.getValue());
-        return new StepResult(step.id(), "train", name, s.dataset().text(), metrics, model.summary(), history);
+        return new StepResult(step.id(), "train", name, s.dataset().text(), metrics, fitted.model().summary(), history);
     }
 
-    private record NetworkRun(TrainedModel model, List<Map<String, Double>> history) {}
+    static Bound trainSettings(Binder binder, Statement.Train s) {
+        return s == null ? binder.defaults("train", Kind.STATEMENT)
+                : s.options().map(b -> binder.block("train", Kind.STATEMENT, b)).orElse(binder.defaults("train", Kind.STATEMENT));
+    }
 
-    private NetworkRun trainNetwork(Step step, Statement.Network net, Bound settings, Dataset data, Dataset validation, long seed) {
+    /** A fitted model and its per-epoch history (empty for closed-form models). */
+    record Fitted(TrainedModel model, List<Map<String, Double>> history) {}
+
+    /**
+     * Fits model {@code name} as declared in {@code declarations} with the given training settings.
+     *
+     * @param layerUnits replacement widths of dense layers by index (from a search), usually empty
+     * @param step       the step to report epochs for, or null to report nothing
+     */
+    Fitted fit(Declarations declarations, Binder binder, String name, Bound settings, Dataset data, Dataset validation,
+               long seed, Map<Integer, Integer> layerUnits, Step step, org.mlopt.ast.Span span) {
+        Statement declaration = declarations.get(name);
+        try {
+            if (declaration instanceof Statement.Network net)
+                return trainNetwork(step, binder, net, settings, data, validation, seed, layerUnits, span);
+            if (declaration instanceof Statement.Model m)
+                return new Fitted(LinearModels.fit(binder.call(m.spec(), EnumSet.of(Kind.MODEL)), settings, data, seed), List.of());
+            throw new RunFailure(span, "'" + name + "' cannot be trained");
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new RunFailure(span, "training " + name + " failed: " + e.getMessage(), null, e);
+        }
+    }
+
+    private Fitted trainNetwork(Step step, Binder binder, Statement.Network net, Bound settings, Dataset data, Dataset validation,
+                                long seed, Map<Integer, Integer> layerUnits, org.mlopt.ast.Span span) {
         Block body = net.body();
         Bound networkSettings = binder.block("network", Kind.STATEMENT, body);
         List<Bound> layers = new ArrayList<>();
-        for (Expr.Call c : body.bareCalls()) layers.add(binder.call(c, EnumSet.of(Kind.LAYER)));
+        int dense = 0;
+        for (Expr.Call c : body.bareCalls()) {
+            Bound layer = binder.call(c, EnumSet.of(Kind.LAYER));
+            if (layer.name().equals("dense") && layerUnits.containsKey(dense)) {
+                Map<String, Object> values = new LinkedHashMap<>(layer.values());
+                values.put("units", (double) layerUnits.get(dense));
+                layer = new Bound(layer.name(), values, layer.span());
+            }
+            if (layer.name().equals("dense")) dense++;
+            layers.add(layer);
+        }
         NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, net.span());
-        Loss loss = NetworkModels.loss(settings.call("loss").orElseThrow());
+        Loss loss = NetworkModels.loss(settings.call("loss").orElseThrow(() ->
+                new RunFailure(span, "training network '" + net.name().text() + "' needs a loss")));
         TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, options.cancelled());
         Network network = Network.compile(spec);
         int epochs = config.epochs();
-        Trainer trainer = new Trainer(network, loss, NetworkModels.optimizer(settings.call("optimizer").orElseThrow()), config)
-                .onEpoch((epoch, record) -> listener.epoch(step, epoch, epochs, record.metrics()));
+        Trainer trainer = new Trainer(network, loss, NetworkModels.optimizer(settings.call("optimizer").orElseThrow(() ->
+                new RunFailure(span, "training network '" + net.name().text() + "' needs an optimizer"))), config);
+        if (step != null) trainer.onEpoch((epoch, record) -> listener.epoch(step, epoch, epochs, record.metrics()));
         org.mlopt.train.Dataset train = NetworkModels.trainingData(data, loss);
         org.mlopt.train.Dataset valid = validation == null ? null : NetworkModels.trainingData(validation, loss);
-        History history = NetworkModels.train(trainer, train, valid, step.span());
-        return new NetworkRun(NetworkModels.trained(network, data, loss, history), NetworkModels.history(history));
+        History history = NetworkModels.train(trainer, train, valid, span);
+        return new Fitted(NetworkModels.trained(network, data, loss, history), NetworkModels.history(history));
     }
 
     StepResult evaluate(Step step, Statement.Evaluate s, Map<String, Object> artifacts) {
         TrainedModel model = (TrainedModel) artifacts.get(step.inputs().get(0));
         Dataset data = (Dataset) artifacts.get(step.inputs().get(1));
+        List<Expr> requested = s.metrics() instanceof Expr.ListLit l ? l.items() : List.of(s.metrics());
+        Map<String, Object> metrics = metrics(binder, model, data, requested);
+        return new StepResult(step.id(), "evaluate", modelName(step), s.dataset().text(), metrics, Map.of("rows", data.numRows()), List.of());
+    }
+
+    /** The requested metrics of {@code model} on {@code data}, keyed by name as written. */
+    static Map<String, Object> metrics(Binder binder, TrainedModel model, Dataset data, List<Expr> requested) {
         TrainedModel.Output out = model.predict(data);
         Predictions predictions = model.task() == Task.REGRESSION
                 ? Predictions.regression(data.target(), out.values())
                 : Predictions.classification(model.classes(), data.labels(), out.labels(), out.probabilities());
         Map<String, Object> metrics = new LinkedHashMap<>();
-        List<Expr> requested = s.metrics() instanceof Expr.ListLit l ? l.items() : List.of(s.metrics());
         for (Expr e : requested) {
             Expr.Call call = e instanceof Expr.Call c ? c
                     : new Expr.Call(new org.mlopt.ast.Name(((Expr.Ref) e).path().toString(), e.span()), List.of(), e.span());
@@ -109,8 +140,7 @@ final class ModelSteps {
                 throw new RunFailure(e.span(), ex.getMessage(), null, ex);
             }
         }
-        String name = modelName(step);
-        return new StepResult(step.id(), "evaluate", name, s.dataset().text(), metrics, Map.of("rows", data.numRows()), List.of());
+        return metrics;
     }
 
     /** The evaluated model's name: the step's label reads {@code evaluate NAME on DATA}. */
