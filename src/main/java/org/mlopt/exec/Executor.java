@@ -59,7 +59,9 @@ public final class Executor {
 
     private RunResult run(ExecutionGraph graph) {
         boolean cancelled = false;
+        java.util.Set<String> groupsRun = new java.util.HashSet<>();
         for (Step step : graph.steps()) {
+            if (step.group() != null && !groupsRun.add(step.group())) continue;
             if (options.cancelled().getAsBoolean()) {
                 cancelled = true;
                 break;
@@ -84,7 +86,9 @@ public final class Executor {
             } else {
                 listener.stepStarted(step);
                 try {
-                    result = runners.run(step, statement, artifacts);
+                    result = step.group() != null
+                            ? runners.runSearch(groupSteps(graph, step.group()), (Statement.Search) statement, artifacts)
+                            : runners.run(step, statement, artifacts);
                 } catch (IllegalArgumentException | ArithmeticException e) {
                     // The numeric libraries reject bad values with messages written for users.
                     throw new RunFailure(step.span(), step.label() + ": " + e.getMessage(), null, e);
@@ -95,9 +99,11 @@ public final class Executor {
                     cancelled = true;
                     break;
                 }
-                List<Object> outputs = new ArrayList<>();
-                for (String out : step.outputs()) outputs.add(artifacts.get(out));
-                cache.put(fingerprint, new StepCache.Entry(outputs, result));
+                if (step.group() == null) {
+                    List<Object> outputs = new ArrayList<>();
+                    for (String out : step.outputs()) outputs.add(artifacts.get(out));
+                    cache.put(fingerprint, new StepCache.Entry(outputs, result));
+                }
             }
             if (result != null) {
                 results.add(result);
@@ -112,6 +118,12 @@ public final class Executor {
 
     private RunResult snapshot(boolean cancelled) {
         return new RunResult(program.source().name(), options.seed(), results, notExecuted, cancelled);
+    }
+
+    private static List<Step> groupSteps(ExecutionGraph graph, String group) {
+        List<Step> steps = new ArrayList<>();
+        for (Step s : graph.steps()) if (group.equals(s.group())) steps.add(s);
+        return steps;
     }
 
     private String missingInput(ExecutionGraph graph, Step step) {

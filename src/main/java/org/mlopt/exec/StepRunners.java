@@ -35,6 +35,7 @@ final class StepRunners {
     private final Binder binder;
     private final RunOptions options;
     private final ModelSteps models;
+    private final SearchSteps searches;
 
     StepRunners(CheckedProgram program, Declarations declarations, Binder binder, RunOptions options, RunListener listener) {
         this.program = program;
@@ -42,18 +43,40 @@ final class StepRunners {
         this.binder = binder;
         this.options = options;
         this.models = new ModelSteps(declarations, binder, options, listener);
+        this.searches = new SearchSteps(program.ast(), org.mlopt.schema.Registry.standard(), models, options);
     }
 
     /** Why a step cannot run in this version, or null when it can. */
     String unsupported(Step step) {
         return switch (step.kind()) {
             case LOAD_DATA, SPLIT, FIT_PREPROCESS, APPLY_PREPROCESS, TRAIN, EVALUATE -> null;
-            case SEARCH, FIT, REFIT, PROMOTE -> "hyperparameter search is not executed by this version yet";
+            case SEARCH, FIT, REFIT, PROMOTE -> null;
             case PRUNE, FINETUNE -> "pruning is not executed by this version yet";
             case TEACHER_OUTPUTS, DISTILL, BASELINE -> "distillation is not executed by this version yet";
             case SAVE, LOAD_MODEL -> "saving and loading models is not executed by this version yet";
             case REPORT -> "reports are not written by this version yet";
         };
+    }
+
+    /**
+     * Runs every step of a search group at once (trials, folds and the refit are scheduled by the
+     * search engine, in parallel when asked) and stores each step's outputs.
+     */
+    StepResult runSearch(List<Step> group, Statement.Search statement, Map<String, Object> artifacts) {
+        Dataset data = null;
+        for (Step s : group)
+            for (String in : s.inputs())
+                if (artifacts.get(in) instanceof Dataset d && data == null) data = d;
+        if (data == null) throw new RunFailure(statement.span(), "the data of the search on " + statement.target().text() + " is missing");
+        SearchSteps.Outcome outcome = searches.run(group.get(0), statement, data, binder);
+        for (Step s : group)
+            for (String out : s.outputs())
+                artifacts.put(out, switch (s.kind()) {
+                    case REFIT -> outcome.refitted();
+                    case SEARCH -> outcome.search();
+                    default -> Boolean.TRUE;
+                });
+        return outcome.result();
     }
 
     StepResult run(Step step, Statement statement, Map<String, Object> artifacts) {

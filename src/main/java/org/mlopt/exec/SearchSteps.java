@@ -1,0 +1,242 @@
+package org.mlopt.exec;
+
+import org.mlopt.ast.Expr;
+import org.mlopt.ast.Program;
+import org.mlopt.ast.Statement;
+import org.mlopt.check.Overrides;
+import org.mlopt.data.CrossValidation;
+import org.mlopt.data.Dataset;
+import org.mlopt.data.TrainTestSplit;
+import org.mlopt.diag.Diagnostic;
+import org.mlopt.metric.Metrics;
+import org.mlopt.plan.Step;
+import org.mlopt.schema.Kind;
+import org.mlopt.schema.Registry;
+import org.mlopt.schema.Task;
+import org.mlopt.search.Config;
+import org.mlopt.search.ConfigValues;
+import org.mlopt.search.Direction;
+import org.mlopt.search.GridSampler;
+import org.mlopt.search.MedianStoppingRule;
+import org.mlopt.search.RandomSampler;
+import org.mlopt.search.Resource;
+import org.mlopt.search.Sampler;
+import org.mlopt.search.Scheduler;
+import org.mlopt.search.SearchResult;
+import org.mlopt.search.SearchRunner;
+import org.mlopt.search.SearchSpace;
+import org.mlopt.search.SpaceReader;
+import org.mlopt.search.TpeSampler;
+import org.mlopt.search.TrialResult;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a whole search group: every trial on every fold through {@code org.mlopt.search}, then the
+ * refit of the best configuration on all the search's data. A trial's configuration is applied
+ * as overrides of the script ({@code C} → {@code clf.C}, {@code opt.lr}, {@code train.epochs} →
+ * {@code train.M.epochs}), so a trial fits exactly what the script would with those values.
+ */
+final class SearchSteps {
+
+    private static final Pattern LAYER_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.dense\\[(\\d+)](\\.units)?");
+
+    private final Program program;
+    private final Registry registry;
+    private final ModelSteps models;
+    private final RunOptions options;
+
+    SearchSteps(Program program, Registry registry, ModelSteps models, RunOptions options) {
+        this.program = program;
+        this.registry = registry;
+        this.models = models;
+        this.options = options;
+    }
+
+    /** Runs the search; returns the refitted model (null when refit is off) and the step result. */
+    record Outcome(TrainedModel refitted, SearchResult search, StepResult result) {}
+
+    Outcome run(Step first, Statement.Search s, Dataset data, Binder binder) {
+        String model = s.target().text();
+        Bound settings = binder.block("search", Kind.STATEMENT, s.options());
+        SearchSpace space = SpaceReader.read(s.options().space().orElseThrow().block());
+        long seed = settings.has("seed") ? settings.integer("seed") : first.seed().orElse(options.seed()) & 0xFFFFFFFFL;
+        Bound strategy = settings.call("strategy").orElse(new Bound("grid", Map.of(), s.span()));
+        Sampler sampler = sampler(strategy, space, seed);
+        Expr.Call scoring = metricCall(s, "scoring");
+        String metric = scoring.callee().text();
+        Direction direction = settings.optionalWord("direction")
+                .map(d -> d.equals("minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE)
+                .orElse(Metrics.higherIsBetter(metric) ? Direction.MAXIMIZE : Direction.MINIMIZE);
+        Folds folds = folds(settings.call("cv").orElse(null), settings.get("cv"), data, seed);
+        Statement.Train recipe = trainStatementBefore(model, s);
+
+        AtomicBoolean cancel = new AtomicBoolean();
+        SearchRunner.Builder runner = SearchRunner.builder(sampler, (config, fold, resource, fitSeed, reporter) -> {
+            if (options.cancelled().getAsBoolean()) cancel.set(true);
+            Dataset train = data.rows(folds.train(fold));
+            Dataset valid = data.rows(folds.valid(fold));
+            TrainedModel fitted = fitWith(config, model, recipe, train, fitSeed, resource);
+            Map<String, Object> scores = ModelSteps.metrics(binder, fitted, valid, List.of(scoring));
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put(metric, (Double) scores.values().iterator().next());
+            return out;
+        }).folds(folds.count()).metric(metric, direction).parallel(settings.integer("parallel", 1))
+                .threads(Math.max(1, settings.integer("parallel", 1)))
+                .seed(seed).cancel(cancel).scheduler(scheduler(strategy, recipe, binder, data));
+        settings.call("median_stop").ifPresent(m -> runner.medianStop(new MedianStoppingRule(m.integer("warmup", 5), m.integer("min_trials", 5))));
+        SearchResult result = runner.build().run();
+
+        TrialResult best = result.best().orElseThrow(() -> new RunFailure(s.span(), "no trial of the search on " + model + " finished",
+                "look at the trials' error messages above", null));
+        TrainedModel refitted = settings.bool("refit", true)
+                ? fitWith(best.config(), model, recipe, data, seed, Resource.FULL) : null;
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put(metric, result.bestScore());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("strategy", strategy.name());
+        details.put("folds", folds.count());
+        details.put("trials", result.trials().size());
+        details.put("best_params", best.config().values());
+        List<Object> trials = new ArrayList<>();
+        for (TrialResult t : result.trials()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("trial", t.number());
+            row.put("params", t.config().values());
+            row.put("state", t.state().name().toLowerCase(java.util.Locale.ROOT));
+            row.put("mean_" + metric, t.mean(metric));
+            row.put("std_" + metric, t.sd(metric));
+            trials.add(row);
+        }
+        details.put("trial_scores", trials);
+        return new Outcome(refitted, result, new StepResult(first.id(), "search", model, s.dataset().text(), metrics, details, List.of()));
+    }
+
+    private TrainedModel fitWith(Config config, String model, Statement.Train recipe, Dataset data, long seed, Resource resource) {
+        List<String> sets = new ArrayList<>();
+        Map<Integer, Integer> layerUnits = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : config.values().entrySet()) {
+            String key = e.getKey();
+            String value = ConfigValues.format(e.getValue());
+            Matcher layer = LAYER_KEY.matcher(key);
+            if (layer.matches()) layerUnits.put(Integer.parseInt(layer.group(2)), (int) Math.round((Double) e.getValue()));
+            else if (!key.contains(".")) sets.add(model + "." + key + "=" + value);
+            else if (key.startsWith("train.")) sets.add("train." + model + "." + key.substring(6) + "=" + value);
+            else sets.add(key + "=" + value);
+        }
+        if (!resource.full() && resource.kind().equals("epochs")) sets.add("train." + model + ".epochs=" + resource.units());
+        Program trial = program;
+        if (!sets.isEmpty()) {
+            Overrides.Result r = Overrides.apply(program, sets, registry);
+            if (!r.ok()) {
+                StringBuilder why = new StringBuilder("cannot apply ").append(config).append(':');
+                for (Diagnostic d : r.diagnostics().all()) why.append(' ').append(d.message());
+                throw new IllegalArgumentException(why.toString());
+            }
+            trial = r.program();
+        }
+        Declarations declarations = new Declarations(trial);
+        Binder binder = new Binder(registry, declarations.components());
+        Statement.Train train = recipe == null ? null : (Statement.Train) trial.statements().get(program.statements().indexOf(recipe));
+        Bound settings = ModelSteps.trainSettings(binder, train);
+        Dataset rows = data;
+        if (!resource.full() && resource.kind().equals("samples"))
+            rows = data.rows(java.util.stream.IntStream.range(0, Math.min(data.numRows(), resource.units())).toArray());
+        return models.fit(declarations, binder, model, settings, rows, null, seed, layerUnits, null,
+                train == null ? program.span() : train.span()).model();
+    }
+
+    private static Sampler sampler(Bound strategy, SearchSpace space, long seed) {
+        return switch (strategy.name()) {
+            case "random" -> new RandomSampler(space, strategy.integer("trials", 20), strategy.has("seed") ? strategy.integer("seed") : seed);
+            case "tpe" -> new TpeSampler(space, strategy.integer("trials", 50), strategy.integer("startup", 10),
+                    strategy.has("seed") ? strategy.integer("seed") : seed);
+            case "halving", "hyperband" -> space.dimensions().stream().allMatch(d -> d.domain().enumerable())
+                    ? new GridSampler(space) : new RandomSampler(space, strategy.integer("candidates", 27), seed);
+            default -> new GridSampler(space);
+        };
+    }
+
+    private Scheduler scheduler(Bound strategy, Statement.Train recipe, Binder binder, Dataset data) {
+        if (!strategy.name().equals("halving") && !strategy.name().equals("hyperband")) return Scheduler.NONE;
+        String resource = strategy.optionalWord("resource").orElse("epochs");
+        double max = strategy.has("max_resource") ? strategy.number("max_resource")
+                : resource.equals("samples") ? data.numRows() : ModelSteps.trainSettings(binder, recipe).integer("epochs", 10);
+        double factor = strategy.number("factor", 3);
+        double min = strategy.number("min_resource", 1);
+        return strategy.name().equals("halving")
+                ? new Scheduler.SuccessiveHalving(resource, factor, min, max, 0)
+                : new Scheduler.Hyperband(resource, factor, min, max);
+    }
+
+    /** The metric a setting names, as a call: {@code accuracy} or {@code f1(average: macro)}. */
+    private static Expr.Call metricCall(Statement.Search s, String key) {
+        Expr e = s.options().get(key).map(org.mlopt.ast.Block.Keyed::value).orElse(null);
+        if (e instanceof Expr.Call c) return c;
+        String name = e instanceof Expr.Ref r ? r.path().toString() : "accuracy";
+        return new Expr.Call(new org.mlopt.ast.Name(name, s.span()), List.of(), s.span());
+    }
+
+    /** The last {@code train M ...} before the search: the recipe every trial follows. */
+    private Statement.Train trainStatementBefore(String model, Statement.Search s) {
+        Statement.Train found = null;
+        for (Statement st : program.statements()) {
+            if (st == s) break;
+            if (st instanceof Statement.Train t && t.target().text().equals(model)) found = t;
+        }
+        return found;
+    }
+
+    /** Cross-validation folds over the search's data. */
+    private record Folds(int count, int[] foldOf, int[][] holdout) {
+        int[] train(int fold) {
+            return holdout != null ? holdout[0] : CrossValidation.rows(foldOf, fold, false);
+        }
+
+        int[] valid(int fold) {
+            return holdout != null ? holdout[1] : CrossValidation.rows(foldOf, fold, true);
+        }
+    }
+
+    /**
+     * {@code cv: 5} is stratified for classification and plain k-fold for regression, as
+     * scikit-learn's GridSearchCV does; {@code kfold(k)}, {@code stratified(k)} and
+     * {@code holdout(fraction)} say it explicitly.
+     */
+    private static Folds folds(Bound call, Object plain, Dataset data, long seed) {
+        boolean classification = data.task() != Task.REGRESSION;
+        if (plain instanceof Double k) {
+            int folds = (int) Math.round(k);
+            return new Folds(folds, classification ? CrossValidation.stratifiedKFold(data.labels(), folds, false, 0)
+                    : CrossValidation.kFold(data.numRows(), folds, false, 0), null);
+        }
+        if (call == null) return folds(null, 5.0, data, seed);
+        return switch (call.name()) {
+            case "holdout" -> {
+                double fraction = call.number("fraction", 0.2);
+                long s = call.has("seed") ? call.integer("seed") : seed;
+                TrainTestSplit.Split split = classification ? TrainTestSplit.stratified(data.labels(), fraction, s)
+                        : TrainTestSplit.shuffle(data.numRows(), fraction, s);
+                yield new Folds(1, null, new int[][] {split.train(), split.test()});
+            }
+            case "kfold" -> {
+                int k = call.integer("folds", 5);
+                boolean shuffle = call.bool("shuffle", false);
+                yield new Folds(k, CrossValidation.kFold(data.numRows(), k, shuffle, call.has("seed") ? call.integer("seed") : seed), null);
+            }
+            default -> {
+                int k = call.integer("folds", 5);
+                boolean shuffle = call.bool("shuffle", false);
+                yield new Folds(k, CrossValidation.stratifiedKFold(data.labels(), k, shuffle, call.has("seed") ? call.integer("seed") : seed), null);
+            }
+        };
+    }
+}
