@@ -1,0 +1,213 @@
+package org.mlopt.tensor;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * fp32 product C = A B on a range of rows of C, with register-blocked Vector API micro-kernels.
+ *
+ * <p>Operands are strided views so one driver serves all three forms: A(i, k) is
+ * {@code a[i * ars + k * acs]}, B(k, j) is {@code b[k * bks + j * bjs]}, C is dense row-major with
+ * {@code n} columns. A is read one scalar at a time (broadcast), so it never needs packing; B is
+ * read as whole vectors along j, so it is used in place when its rows are contiguous and packed
+ * (transposed) block by block otherwise. Columns that do not fill a vector are padded to one.
+ *
+ * <p>Every element of C is computed by the same sequence of operations whatever the row range or
+ * the kernel that computes it: per K block, starting from 0 (first block) or from the stored
+ * value, one fused multiply-add per k in increasing order. Splitting rows across threads therefore
+ * gives bit-identical results.
+ */
+final class F32Gemm {
+
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    static final int VL = SPECIES.length();
+
+    private F32Gemm() {}
+
+    /** Computes rows [i0, i1) of C (m × n) = A (m × k) B (k × n). */
+    static void rows(float[] a, int ars, int acs, float[] b, int bks, int bjs,
+                     float[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
+        if (i0 >= i1 || n == 0) return;
+        if (k == 0) {
+            Arrays.fill(c, i0 * n, i1 * n, 0f);
+            return;
+        }
+        GemmScratch scratch = GemmScratch.get();
+        int rem = n % VL;
+        int nFull = n - rem;
+        for (int k0 = 0; k0 < k; k0 += blocking.kc()) {
+            int kc = Math.min(blocking.kc(), k - k0);
+            boolean first = k0 == 0;
+            float[] bb;
+            int boff;
+            int ldb;
+            if (bjs == 1) {
+                bb = b;
+                boff = k0 * bks;
+                ldb = bks;
+            } else {
+                bb = scratch.f32B(kc * n);
+                Packing.rows(b, bks, bjs, k0, kc, n, bb);
+                boff = 0;
+                ldb = n;
+            }
+            float[] tail = null;
+            if (rem > 0) {
+                tail = scratch.f32Tail(kc * VL);
+                Packing.paddedColumns(bb, boff, ldb, nFull, rem, kc, VL, tail);
+            }
+            for (int m0 = i0; m0 < i1; m0 += blocking.mc()) {
+                int m1 = Math.min(i1, m0 + blocking.mc());
+                block(a, ars, acs, k0 * acs, bb, boff, ldb, tail, c, n, nFull, rem, kc, m0, m1, first, scratch);
+            }
+        }
+    }
+
+    private static void block(float[] a, int ars, int acs, int aK, float[] bb, int boff, int ldb, float[] tail,
+                              float[] c, int n, int nFull, int rem, int kc, int m0, int m1, boolean first,
+                              GemmScratch scratch) {
+        int j = 0;
+        for (; j + 2 * VL <= nFull; j += 2 * VL) {
+            int i = m0;
+            for (; i + 4 <= m1; i += 4) {
+                k4x2(a, i * ars + aK, ars, acs, bb, boff + j, ldb, kc, c, i * n + j, n, first);
+            }
+            for (; i < m1; i++) {
+                k1x2(a, i * ars + aK, acs, bb, boff + j, ldb, kc, c, i * n + j, first);
+            }
+        }
+        if (j < nFull) {
+            int i = m0;
+            for (; i + 8 <= m1; i += 8) {
+                k8x1(a, i * ars + aK, ars, acs, bb, boff + j, ldb, kc, c, i * n + j, n, first);
+            }
+            for (; i < m1; i++) {
+                k1x1(a, i * ars + aK, acs, bb, boff + j, ldb, kc, c, i * n + j, first);
+            }
+        }
+        if (rem > 0) {
+            float[] ct = scratch.f32C(8 * VL);
+            int i = m0;
+            for (; i + 8 <= m1; i += 8) {
+                if (!first) Packing.block(c, i * n + nFull, n, ct, 0, VL, 8, rem);
+                k8x1(a, i * ars + aK, ars, acs, tail, 0, VL, kc, ct, 0, VL, first);
+                Packing.block(ct, 0, VL, c, i * n + nFull, n, 8, rem);
+            }
+            for (; i < m1; i++) {
+                if (!first) System.arraycopy(c, i * n + nFull, ct, 0, rem);
+                k1x1(a, i * ars + aK, acs, tail, 0, VL, kc, ct, 0, first);
+                System.arraycopy(ct, 0, c, i * n + nFull, rem);
+            }
+        }
+    }
+
+    /** 4 rows × 2 vectors of C. */
+    private static void k4x2(float[] a, int ap, int ars, int acs, float[] b, int bp, int ldb, int kc,
+                             float[] c, int cp, int ldc, boolean first) {
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
+        if (first) {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = FloatVector.zero(SPECIES);
+        } else {
+            c00 = FloatVector.fromArray(SPECIES, c, cp);
+            c01 = FloatVector.fromArray(SPECIES, c, cp + VL);
+            c10 = FloatVector.fromArray(SPECIES, c, cp + ldc);
+            c11 = FloatVector.fromArray(SPECIES, c, cp + ldc + VL);
+            c20 = FloatVector.fromArray(SPECIES, c, cp + 2 * ldc);
+            c21 = FloatVector.fromArray(SPECIES, c, cp + 2 * ldc + VL);
+            c30 = FloatVector.fromArray(SPECIES, c, cp + 3 * ldc);
+            c31 = FloatVector.fromArray(SPECIES, c, cp + 3 * ldc + VL);
+        }
+        int ar1 = ars, ar2 = 2 * ars, ar3 = 3 * ars;
+        for (int kk = 0; kk < kc; kk++, ap += acs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + VL);
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(SPECIES, a[ap + ar1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(SPECIES, a[ap + ar2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(SPECIES, a[ap + ar3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+        }
+        c00.intoArray(c, cp);
+        c01.intoArray(c, cp + VL);
+        c10.intoArray(c, cp + ldc);
+        c11.intoArray(c, cp + ldc + VL);
+        c20.intoArray(c, cp + 2 * ldc);
+        c21.intoArray(c, cp + 2 * ldc + VL);
+        c30.intoArray(c, cp + 3 * ldc);
+        c31.intoArray(c, cp + 3 * ldc + VL);
+    }
+
+    /** 1 row × 2 vectors of C: the rows left over by {@link #k4x2}. */
+    private static void k1x2(float[] a, int ap, int acs, float[] b, int bp, int ldb, int kc,
+                             float[] c, int cp, boolean first) {
+        FloatVector c0, c1;
+        if (first) {
+            c0 = c1 = FloatVector.zero(SPECIES);
+        } else {
+            c0 = FloatVector.fromArray(SPECIES, c, cp);
+            c1 = FloatVector.fromArray(SPECIES, c, cp + VL);
+        }
+        for (int kk = 0; kk < kc; kk++, ap += acs, bp += ldb) {
+            FloatVector a0 = FloatVector.broadcast(SPECIES, a[ap]);
+            c0 = a0.fma(FloatVector.fromArray(SPECIES, b, bp), c0);
+            c1 = a0.fma(FloatVector.fromArray(SPECIES, b, bp + VL), c1);
+        }
+        c0.intoArray(c, cp);
+        c1.intoArray(c, cp + VL);
+    }
+
+    /** 8 rows × 1 vector of C: narrow outputs keep 8 independent accumulators in flight. */
+    private static void k8x1(float[] a, int ap, int ars, int acs, float[] b, int bp, int ldb, int kc,
+                             float[] c, int cp, int ldc, boolean first) {
+        FloatVector c0, c1, c2, c3, c4, c5, c6, c7;
+        if (first) {
+            c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = FloatVector.zero(SPECIES);
+        } else {
+            c0 = FloatVector.fromArray(SPECIES, c, cp);
+            c1 = FloatVector.fromArray(SPECIES, c, cp + ldc);
+            c2 = FloatVector.fromArray(SPECIES, c, cp + 2 * ldc);
+            c3 = FloatVector.fromArray(SPECIES, c, cp + 3 * ldc);
+            c4 = FloatVector.fromArray(SPECIES, c, cp + 4 * ldc);
+            c5 = FloatVector.fromArray(SPECIES, c, cp + 5 * ldc);
+            c6 = FloatVector.fromArray(SPECIES, c, cp + 6 * ldc);
+            c7 = FloatVector.fromArray(SPECIES, c, cp + 7 * ldc);
+        }
+        for (int kk = 0; kk < kc; kk++, ap += acs, bp += ldb) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+            c0 = FloatVector.broadcast(SPECIES, a[ap]).fma(b0, c0);
+            c1 = FloatVector.broadcast(SPECIES, a[ap + ars]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SPECIES, a[ap + 2 * ars]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SPECIES, a[ap + 3 * ars]).fma(b0, c3);
+            c4 = FloatVector.broadcast(SPECIES, a[ap + 4 * ars]).fma(b0, c4);
+            c5 = FloatVector.broadcast(SPECIES, a[ap + 5 * ars]).fma(b0, c5);
+            c6 = FloatVector.broadcast(SPECIES, a[ap + 6 * ars]).fma(b0, c6);
+            c7 = FloatVector.broadcast(SPECIES, a[ap + 7 * ars]).fma(b0, c7);
+        }
+        c0.intoArray(c, cp);
+        c1.intoArray(c, cp + ldc);
+        c2.intoArray(c, cp + 2 * ldc);
+        c3.intoArray(c, cp + 3 * ldc);
+        c4.intoArray(c, cp + 4 * ldc);
+        c5.intoArray(c, cp + 5 * ldc);
+        c6.intoArray(c, cp + 6 * ldc);
+        c7.intoArray(c, cp + 7 * ldc);
+    }
+
+    /** 1 row × 1 vector of C: the rows left over by {@link #k8x1}. */
+    private static void k1x1(float[] a, int ap, int acs, float[] b, int bp, int ldb, int kc,
+                             float[] c, int cp, boolean first) {
+        FloatVector c0 = first ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, c, cp);
+        for (int kk = 0; kk < kc; kk++, ap += acs, bp += ldb) {
+            c0 = FloatVector.broadcast(SPECIES, a[ap]).fma(FloatVector.fromArray(SPECIES, b, bp), c0);
+        }
+        c0.intoArray(c, cp);
+    }
+}
