@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code a[i * ars + k * acs]}, B(k, j) is {@code b[k * bks + j * bjs]}, C is dense row-major with
  * {@code n} columns. A is read one scalar at a time (broadcast), so it never needs packing; B is
  * read as whole vectors along j, so it is used in place when its rows are contiguous and packed
- * (transposed) block by block otherwise. Columns that do not fill a vector are padded to one.
+ * into column panels, K block by K block, otherwise. Columns that do not fill a vector are padded to one.
  *
  * <p>Every element of C is computed by the same sequence of operations whatever the row range or
  * the kernel that computes it: per K block, starting from 0 (first block) or from the stored
@@ -36,54 +36,74 @@ final class F32Gemm {
         GemmScratch scratch = GemmScratch.get();
         int rem = n % VL;
         int nFull = n - rem;
+        // Pack B when its rows are not contiguous (c = a bᵀ), or when they are long enough that reading
+        // a panel in place would touch a new page every row or two and enough rows of C reuse it.
+        boolean packB = bjs != 1 || (n >= blocking.packMinN() && i1 - i0 >= 16);
+        // Pack A when its rows are not contiguous (c = aᵀ b) and several panels of B reuse it.
+        boolean packA = acs != 1 && n > 4 * VL;
         for (int k0 = 0; k0 < k; k0 += blocking.kc()) {
             int kc = Math.min(blocking.kc(), k - k0);
             boolean first = k0 == 0;
             float[] bb;
-            int boff;
-            int ldb;
-            if (bjs == 1) {
-                bb = b;
-                boff = k0 * bks;
-                ldb = bks;
-            } else {
-                bb = scratch.f32B(kc * n);
-                Packing.rows(b, bks, bjs, k0, kc, n, bb);
-                boff = 0;
-                ldb = n;
-            }
             float[] tail = null;
-            if (rem > 0) {
-                tail = scratch.f32Tail(kc * VL);
-                Packing.paddedColumns(bb, boff, ldb, nFull, rem, kc, VL, tail);
+            int tailOff = 0;
+            if (packB) {
+                bb = scratch.f32B(kc * (nFull + (rem > 0 ? VL : 0)));
+                Packing.panels(b, bks, bjs, k0, kc, n, VL, bb);
+                tail = bb;
+                tailOff = nFull * kc;
+            } else {
+                bb = b;
+                if (rem > 0) {
+                    tail = scratch.f32Tail(kc * VL);
+                    Packing.paddedColumns(b, k0 * bks, bks, nFull, rem, kc, VL, tail);
+                }
             }
             for (int m0 = i0; m0 < i1; m0 += blocking.mc()) {
                 int m1 = Math.min(i1, m0 + blocking.mc());
-                block(a, ars, acs, k0 * acs, bb, boff, ldb, tail, c, n, nFull, rem, kc, m0, m1, first, scratch);
+                if (packA) {
+                    float[] pa = scratch.f32A((m1 - m0) * kc);
+                    Packing.rowsOfA(a, ars, acs, m0, m1, k0, kc, pa);
+                    block(pa, kc, 1, -m0 * kc, bb, packB, k0 * bks, bks, tail, tailOff,
+                            c, n, nFull, rem, kc, m0, m1, first, scratch);
+                } else {
+                    block(a, ars, acs, k0 * acs, bb, packB, k0 * bks, bks, tail, tailOff,
+                            c, n, nFull, rem, kc, m0, m1, first, scratch);
+                }
             }
         }
     }
 
-    private static void block(float[] a, int ars, int acs, int aK, float[] bb, int boff, int ldb, float[] tail,
-                              float[] c, int n, int nFull, int rem, int kc, int m0, int m1, boolean first,
-                              GemmScratch scratch) {
+    /**
+     * Rows [m0, m1) of C for one K block. B is either used in place (B(k0 + kk, j) at
+     * {@code bb[bK + kk * ldb + j]}) or packed in column panels (panel at column j of width w holds
+     * B(k0 + kk, j + jj) at {@code bb[j * kc + kk * w + jj]}); the padded last columns are at
+     * {@code tail[tailOff + kk * VL + jj]}.
+     */
+    private static void block(float[] a, int ars, int acs, int aK, float[] bb, boolean packed, int bK, int ldb,
+                              float[] tail, int tailOff, float[] c, int n, int nFull, int rem, int kc,
+                              int m0, int m1, boolean first, GemmScratch scratch) {
         int j = 0;
         for (; j + 2 * VL <= nFull; j += 2 * VL) {
+            int bp = packed ? j * kc : bK + j;
+            int ld = packed ? 2 * VL : ldb;
             int i = m0;
             for (; i + 4 <= m1; i += 4) {
-                k4x2(a, i * ars + aK, ars, acs, bb, boff + j, ldb, kc, c, i * n + j, n, first);
+                k4x2(a, i * ars + aK, ars, acs, bb, bp, ld, kc, c, i * n + j, n, first);
             }
             for (; i < m1; i++) {
-                k1x2(a, i * ars + aK, acs, bb, boff + j, ldb, kc, c, i * n + j, first);
+                k1x2(a, i * ars + aK, acs, bb, bp, ld, kc, c, i * n + j, first);
             }
         }
         if (j < nFull) {
+            int bp = packed ? j * kc : bK + j;
+            int ld = packed ? VL : ldb;
             int i = m0;
             for (; i + 8 <= m1; i += 8) {
-                k8x1(a, i * ars + aK, ars, acs, bb, boff + j, ldb, kc, c, i * n + j, n, first);
+                k8x1(a, i * ars + aK, ars, acs, bb, bp, ld, kc, c, i * n + j, n, first);
             }
             for (; i < m1; i++) {
-                k1x1(a, i * ars + aK, acs, bb, boff + j, ldb, kc, c, i * n + j, first);
+                k1x1(a, i * ars + aK, acs, bb, bp, ld, kc, c, i * n + j, first);
             }
         }
         if (rem > 0) {
@@ -91,12 +111,12 @@ final class F32Gemm {
             int i = m0;
             for (; i + 8 <= m1; i += 8) {
                 if (!first) Packing.block(c, i * n + nFull, n, ct, 0, VL, 8, rem);
-                k8x1(a, i * ars + aK, ars, acs, tail, 0, VL, kc, ct, 0, VL, first);
+                k8x1(a, i * ars + aK, ars, acs, tail, tailOff, VL, kc, ct, 0, VL, first);
                 Packing.block(ct, 0, VL, c, i * n + nFull, n, 8, rem);
             }
             for (; i < m1; i++) {
                 if (!first) System.arraycopy(c, i * n + nFull, ct, 0, rem);
-                k1x1(a, i * ars + aK, acs, tail, 0, VL, kc, ct, 0, first);
+                k1x1(a, i * ars + aK, acs, tail, tailOff, VL, kc, ct, 0, first);
                 System.arraycopy(ct, 0, c, i * n + nFull, rem);
             }
         }

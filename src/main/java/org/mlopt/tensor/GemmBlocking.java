@@ -8,18 +8,24 @@ package org.mlopt.tensor;
  *
  * @param kc depth of one K block
  * @param mc rows of A per L2 block
+ * @param packMinN width of B from which its rows are copied into contiguous panels even when they
+ *     could be read in place
  */
-record GemmBlocking(int kc, int mc) {
+record GemmBlocking(int kc, int mc, int packMinN) {
 
     GemmBlocking {
-        if (kc < 1 || mc < 1) {
+        if (kc < 1 || mc < 1 || packMinN < 1) {
             throw new IllegalArgumentException("block sizes must be positive: kc=" + kc + ", mc=" + mc);
         }
     }
 
-    /** fp32: a 256 × 32-float panel of B is 32 KiB. */
-    static final GemmBlocking F32 = new GemmBlocking(256, 128);
+    /** fp32: a 128 × 32-float panel of B is 16 KiB, half of L1. */
+    static final GemmBlocking F32 = new GemmBlocking(
+            Integer.getInteger("mlopt.gemm.f32.kc", 128), Integer.getInteger("mlopt.gemm.f32.mc", 128),
+            Integer.getInteger("mlopt.gemm.f32.packMinN", 256));
 
-    /** fp64: a 256 × 16-double panel of B is 32 KiB. */
-    static final GemmBlocking F64 = new GemmBlocking(256, 96);
+    /** fp64: a 128 × 16-double panel of B is 16 KiB, half of L1. */
+    static final GemmBlocking F64 = new GemmBlocking(
+            Integer.getInteger("mlopt.gemm.f64.kc", 128), Integer.getInteger("mlopt.gemm.f64.mc", 96),
+            Integer.getInteger("mlopt.gemm.f64.packMinN", 128));
 }

@@ -8,23 +8,76 @@ final class Packing {
 
     private Packing() {}
 
-    /** dst[kk * n + j] = B(k0 + kk, j) for kk &lt; kc, j &lt; n: rows of a transposed operand. */
-    static void rows(float[] src, int ks, int js, int k0, int kc, int n, float[] dst) {
-        for (int j = 0; j < n; j++) {
-            int s = k0 * ks + j * js;
-            int d = j;
-            for (int kk = 0; kk < kc; kk++, s += ks, d += n) {
-                dst[d] = src[s];
+    /**
+     * Packs rows [k0, k0 + kc) of B (k × n) into column panels: from column 0, panels of width
+     * 2·vl while they fit in the vl-aligned columns, then one of width vl if any remain, then the
+     * last n mod vl columns zero-padded to width vl. The panel starting at column j of width w holds
+     * B(k0 + kk, j + jj) at {@code dst[j * kc + kk * w + jj]}.
+     */
+    static void panels(float[] src, int ks, int js, int k0, int kc, int n, int vl, float[] dst) {
+        int nFull = n - n % vl;
+        for (int j0 = 0; j0 < n; ) {
+            int w = j0 + 2 * vl <= nFull ? 2 * vl : vl;
+            int cols = Math.min(w, n - j0);
+            int base = j0 * kc;
+            if (js == 1) {
+                for (int kk = 0, s = k0 * ks + j0, d = base; kk < kc; kk++, s += ks, d += w) {
+                    System.arraycopy(src, s, dst, d, cols);
+                }
+            } else for (int jj = 0; jj < cols; jj++) {
+                int s = k0 * ks + (j0 + jj) * js;
+                int d = base + jj;
+                for (int kk = 0; kk < kc; kk++, s += ks, d += w) {
+                    dst[d] = src[s];
+                }
+            }
+            for (int kk = 0; kk < kc; kk++) {
+                for (int jj = cols; jj < w; jj++) dst[base + kk * w + jj] = 0f;
+            }
+            j0 += w;
+        }
+    }
+
+    /** fp64 version of {@link #panels(float[], int, int, int, int, int, int, float[])}. */
+    static void panels(double[] src, int ks, int js, int k0, int kc, int n, int vl, double[] dst) {
+        int nFull = n - n % vl;
+        for (int j0 = 0; j0 < n; ) {
+            int w = j0 + 2 * vl <= nFull ? 2 * vl : vl;
+            int cols = Math.min(w, n - j0);
+            int base = j0 * kc;
+            if (js == 1) {
+                for (int kk = 0, s = k0 * ks + j0, d = base; kk < kc; kk++, s += ks, d += w) {
+                    System.arraycopy(src, s, dst, d, cols);
+                }
+            } else for (int jj = 0; jj < cols; jj++) {
+                int s = k0 * ks + (j0 + jj) * js;
+                int d = base + jj;
+                for (int kk = 0; kk < kc; kk++, s += ks, d += w) {
+                    dst[d] = src[s];
+                }
+            }
+            for (int kk = 0; kk < kc; kk++) {
+                for (int jj = cols; jj < w; jj++) dst[base + kk * w + jj] = 0d;
+            }
+            j0 += w;
+        }
+    }
+
+    /** dst[(i - m0) * kc + kk] = A(i, k0 + kk) for m0 &le; i &lt; m1, kk &lt; kc, with A(i, k) at a[i * rs + k * cs]. */
+    static void rowsOfA(float[] a, int rs, int cs, int m0, int m1, int k0, int kc, float[] dst) {
+        for (int kk = 0; kk < kc; kk++) {
+            int s = m0 * rs + (k0 + kk) * cs;
+            for (int i = m0, d = kk; i < m1; i++, s += rs, d += kc) {
+                dst[d] = a[s];
             }
         }
     }
 
-    static void rows(double[] src, int ks, int js, int k0, int kc, int n, double[] dst) {
-        for (int j = 0; j < n; j++) {
-            int s = k0 * ks + j * js;
-            int d = j;
-            for (int kk = 0; kk < kc; kk++, s += ks, d += n) {
-                dst[d] = src[s];
+    static void rowsOfA(double[] a, int rs, int cs, int m0, int m1, int k0, int kc, double[] dst) {
+        for (int kk = 0; kk < kc; kk++) {
+            int s = m0 * rs + (k0 + kk) * cs;
+            for (int i = m0, d = kk; i < m1; i++, s += rs, d += kc) {
+                dst[d] = a[s];
             }
         }
     }

@@ -39,7 +39,8 @@ class VectorMatMulTest {
                 new int[] {1, 1, 1}, new int[] {7, 13, 5}, new int[] {3, 1, 9}, new int[] {1, 300, 1},
                 new int[] {2, 5, 300}, new int[] {300, 3, 2}, new int[] {33, 65, 17}, new int[] {64, 64, 64},
                 new int[] {32, 64, 10}, new int[] {17, 300, 35}, new int[] {130, 7, 40}, new int[] {9, 513, 33},
-                new int[] {5, 2, 16}, new int[] {11, 1, 1}, new int[] {1, 1, 47}, new int[] {100, 600, 100}));
+                new int[] {5, 2, 16}, new int[] {11, 1, 1}, new int[] {1, 1, 47}, new int[] {100, 600, 100},
+                new int[] {40, 70, 300}, new int[] {20, 300, 260}, new int[] {150, 40, 137}));
         Random rnd = new Random(20261129L);
         for (int t = 0; t < 24; t++) {
             dims.add(new int[] {1 + rnd.nextInt(70), 1 + rnd.nextInt(90), 1 + rnd.nextInt(70)});
