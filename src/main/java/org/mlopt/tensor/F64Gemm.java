@@ -25,9 +25,53 @@ final class F64Gemm {
 
     private F64Gemm() {}
 
-    /** Computes rows [i0, i1) of C (m × n) = A (m × k) B (k × n). */
+    /**
+     * Computes rows [i0, i1) of C (m × n) = A (m × k) B (k × n), directly or, when copying is
+     * cheaper that way, as the transpose of Bᵀ Aᵀ (see {@link #viaTranspose}).
+     */
     static void rows(double[] a, int ars, int acs, double[] b, int bks, int bjs,
                      double[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
+        if (viaTranspose(i1 - i0, k, n, acs, bjs)) {
+            rowsViaTranspose(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, blocking);
+        } else {
+            direct(a, 0, ars, acs, b, 0, bks, bjs, c, n, k, i0, i1, blocking);
+        }
+    }
+
+    /**
+     * Whether {@code rows} x n of C are better computed as C' = Bᵀ Aᵀ (n × rows) and transposed:
+     * for c = a bᵀ when packing Aᵀ and transposing C' copies less than packing Bᵀ, and for a narrow
+     * c = aᵀ b, whose few columns would leave vector lanes idle while Aᵀ can be read in place.
+     * Either way each element gets the same fused multiply-adds in the same order (fma is
+     * symmetric in its factors), so the choice never changes a bit.
+     */
+    static boolean viaTranspose(int rows, int k, int n, int acs, int bjs) {
+        if (rows < 2 * VL) return false;
+        if (bjs != 1) return (long) rows * k + (long) rows * n < (long) n * k;
+        int padded = (n + VL - 1) / VL * VL;
+        return acs != 1 && n < 2 * VL && 4 * n < 3 * padded;
+    }
+
+    private static void rowsViaTranspose(double[] a, int ars, int acs, double[] b, int bks, int bjs,
+                                         double[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
+        int rows = i1 - i0;
+        double[] t = GemmScratch.get().f64T(n * rows);
+        // C'(j, i) = sum_k B(k, j) A(i0 + i, k): A' = Bᵀ is read by scalars, B' = Aᵀ by vectors.
+        direct(b, 0, bjs, bks, a, i0 * ars, acs, ars, t, rows, k, 0, n, blocking);
+        for (int i = 0; i < rows; i++) {
+            int d = (i0 + i) * n;
+            for (int j = 0, s = i; j < n; j++, s += rows) {
+                c[d + j] = t[s];
+            }
+        }
+    }
+
+    /**
+     * Rows [i0, i1) of C (dense, n columns) = A B with A(i, k) at {@code a[aOff + i * ars + k * acs]}
+     * and B(k, j) at {@code b[bOff + k * bks + j * bjs]}.
+     */
+    private static void direct(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int bks, int bjs,
+                               double[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
         if (i0 >= i1 || n == 0) return;
         if (k == 0) {
             Arrays.fill(c, i0 * n, i1 * n, 0d);
@@ -36,11 +80,9 @@ final class F64Gemm {
         GemmScratch scratch = GemmScratch.get();
         int rem = n % VL;
         int nFull = n - rem;
-        // Pack B when its rows are not contiguous (c = a bᵀ), or when they are long enough that reading
-        // a panel in place would touch a new page every row or two and enough rows of C reuse it.
+        // Pack B when its rows are not contiguous, or when they are long enough that reading a panel
+        // in place would touch a new page every row or two and enough rows of C reuse it.
         boolean packB = bjs != 1 || (n >= blocking.packMinN() && i1 - i0 >= 16);
-        // Pack A when its rows are not contiguous (c = aᵀ b) and several panels of B reuse it.
-        boolean packA = acs != 1 && n > 4 * VL;
         for (int k0 = 0; k0 < k; k0 += blocking.kc()) {
             int kc = Math.min(blocking.kc(), k - k0);
             boolean first = k0 == 0;
@@ -49,27 +91,20 @@ final class F64Gemm {
             int tailOff = 0;
             if (packB) {
                 bb = scratch.f64B(kc * (nFull + (rem > 0 ? VL : 0)));
-                Packing.panels(b, bks, bjs, k0, kc, n, VL, bb);
+                Packing.panels(b, bOff, bks, bjs, k0, kc, n, VL, bb);
                 tail = bb;
                 tailOff = nFull * kc;
             } else {
                 bb = b;
                 if (rem > 0) {
                     tail = scratch.f64Tail(kc * VL);
-                    Packing.paddedColumns(b, k0 * bks, bks, nFull, rem, kc, VL, tail);
+                    Packing.paddedColumns(b, bOff + k0 * bks, bks, nFull, rem, kc, VL, tail);
                 }
             }
             for (int m0 = i0; m0 < i1; m0 += blocking.mc()) {
                 int m1 = Math.min(i1, m0 + blocking.mc());
-                if (packA) {
-                    double[] pa = scratch.f64A((m1 - m0) * kc);
-                    Packing.rowsOfA(a, ars, acs, m0, m1, k0, kc, pa);
-                    block(pa, kc, 1, -m0 * kc, bb, packB, k0 * bks, bks, tail, tailOff,
-                            c, n, nFull, rem, kc, m0, m1, first, scratch);
-                } else {
-                    block(a, ars, acs, k0 * acs, bb, packB, k0 * bks, bks, tail, tailOff,
-                            c, n, nFull, rem, kc, m0, m1, first, scratch);
-                }
+                block(a, ars, acs, aOff + k0 * acs, bb, packB, bOff + k0 * bks, bks, tail, tailOff,
+                        c, n, nFull, rem, kc, m0, m1, first, scratch);
             }
         }
     }

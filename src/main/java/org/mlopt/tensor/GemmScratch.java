@@ -8,11 +8,11 @@ final class GemmScratch {
 
     private static final ThreadLocal<GemmScratch> LOCAL = ThreadLocal.withInitial(GemmScratch::new);
 
-    private float[] f32A = new float[0];
+    private float[] f32T = new float[0];
     private float[] f32B = new float[0];
     private float[] f32Tail = new float[0];
     private float[] f32C = new float[0];
-    private double[] f64A = new double[0];
+    private double[] f64T = new double[0];
     private double[] f64B = new double[0];
     private double[] f64Tail = new double[0];
     private double[] f64C = new double[0];
@@ -23,15 +23,15 @@ final class GemmScratch {
         return LOCAL.get();
     }
 
-    /** Buffer for a packed block of A. */
-    float[] f32A(int size) {
-        if (f32A.length < size) f32A = new float[size];
-        return f32A;
+    /** Buffer for a transposed block of the output. */
+    float[] f32T(int size) {
+        if (f32T.length < size) f32T = new float[size];
+        return f32T;
     }
 
-    double[] f64A(int size) {
-        if (f64A.length < size) f64A = new double[size];
-        return f64A;
+    double[] f64T(int size) {
+        if (f64T.length < size) f64T = new double[size];
+        return f64T;
     }
 
     /** Buffer for a block of B packed in column panels. */

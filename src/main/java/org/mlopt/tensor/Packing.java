@@ -2,7 +2,7 @@ package org.mlopt.tensor;
 
 /**
  * Copies parts of an operand into a dense row-major layout the micro-kernels can load whole
- * vectors from. Operand element (k, j) lives at {@code src[k * ks + j * js]}.
+ * vectors from. Operand element (k, j) lives at {@code src[off + k * ks + j * js]}.
  */
 final class Packing {
 
@@ -14,18 +14,18 @@ final class Packing {
      * last n mod vl columns zero-padded to width vl. The panel starting at column j of width w holds
      * B(k0 + kk, j + jj) at {@code dst[j * kc + kk * w + jj]}.
      */
-    static void panels(float[] src, int ks, int js, int k0, int kc, int n, int vl, float[] dst) {
+    static void panels(float[] src, int off, int ks, int js, int k0, int kc, int n, int vl, float[] dst) {
         int nFull = n - n % vl;
         for (int j0 = 0; j0 < n; ) {
             int w = j0 + 2 * vl <= nFull ? 2 * vl : vl;
             int cols = Math.min(w, n - j0);
             int base = j0 * kc;
             if (js == 1) {
-                for (int kk = 0, s = k0 * ks + j0, d = base; kk < kc; kk++, s += ks, d += w) {
+                for (int kk = 0, s = off + k0 * ks + j0, d = base; kk < kc; kk++, s += ks, d += w) {
                     System.arraycopy(src, s, dst, d, cols);
                 }
             } else for (int jj = 0; jj < cols; jj++) {
-                int s = k0 * ks + (j0 + jj) * js;
+                int s = off + k0 * ks + (j0 + jj) * js;
                 int d = base + jj;
                 for (int kk = 0; kk < kc; kk++, s += ks, d += w) {
                     dst[d] = src[s];
@@ -38,19 +38,19 @@ final class Packing {
         }
     }
 
-    /** fp64 version of {@link #panels(float[], int, int, int, int, int, int, float[])}. */
-    static void panels(double[] src, int ks, int js, int k0, int kc, int n, int vl, double[] dst) {
+    /** fp64 version of {@link #panels(float[], int, int, int, int, int, int, int, float[])}. */
+    static void panels(double[] src, int off, int ks, int js, int k0, int kc, int n, int vl, double[] dst) {
         int nFull = n - n % vl;
         for (int j0 = 0; j0 < n; ) {
             int w = j0 + 2 * vl <= nFull ? 2 * vl : vl;
             int cols = Math.min(w, n - j0);
             int base = j0 * kc;
             if (js == 1) {
-                for (int kk = 0, s = k0 * ks + j0, d = base; kk < kc; kk++, s += ks, d += w) {
+                for (int kk = 0, s = off + k0 * ks + j0, d = base; kk < kc; kk++, s += ks, d += w) {
                     System.arraycopy(src, s, dst, d, cols);
                 }
             } else for (int jj = 0; jj < cols; jj++) {
-                int s = k0 * ks + (j0 + jj) * js;
+                int s = off + k0 * ks + (j0 + jj) * js;
                 int d = base + jj;
                 for (int kk = 0; kk < kc; kk++, s += ks, d += w) {
                     dst[d] = src[s];
@@ -60,25 +60,6 @@ final class Packing {
                 for (int jj = cols; jj < w; jj++) dst[base + kk * w + jj] = 0d;
             }
             j0 += w;
-        }
-    }
-
-    /** dst[(i - m0) * kc + kk] = A(i, k0 + kk) for m0 &le; i &lt; m1, kk &lt; kc, with A(i, k) at a[i * rs + k * cs]. */
-    static void rowsOfA(float[] a, int rs, int cs, int m0, int m1, int k0, int kc, float[] dst) {
-        for (int kk = 0; kk < kc; kk++) {
-            int s = m0 * rs + (k0 + kk) * cs;
-            for (int i = m0, d = kk; i < m1; i++, s += rs, d += kc) {
-                dst[d] = a[s];
-            }
-        }
-    }
-
-    static void rowsOfA(double[] a, int rs, int cs, int m0, int m1, int k0, int kc, double[] dst) {
-        for (int kk = 0; kk < kc; kk++) {
-            int s = m0 * rs + (k0 + kk) * cs;
-            for (int i = m0, d = kk; i < m1; i++, s += rs, d += kc) {
-                dst[d] = a[s];
-            }
         }
     }
 

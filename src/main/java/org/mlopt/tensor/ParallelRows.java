@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Splits the rows of a product's output across a few threads: the calling thread computes the
@@ -21,18 +22,20 @@ final class ParallelRows {
         void run(int i0, int i1);
     }
 
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+
     private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
-        Thread t = new Thread(task, "mlopt-matmul");
+        Thread t = new Thread(task, "mlopt-matmul-" + THREAD_NUMBER.incrementAndGet());
         t.setDaemon(true);
         return t;
     });
 
     private ParallelRows() {}
 
-    /** Runs {@code task} over rows [0, m), on up to {@code threads} threads when the product is large. */
-    static void run(int m, long flops, int threads, RowRange task) {
+    /** Runs {@code task} over rows [0, m), on up to {@code threads} threads when flops &ge; minFlops. */
+    static void run(int m, long flops, long minFlops, int threads, RowRange task) {
         int shares = Math.min(threads, (m + 7) / 8);
-        if (shares <= 1 || flops < MIN_FLOPS) {
+        if (shares <= 1 || flops < minFlops) {
             task.run(0, m);
             return;
         }

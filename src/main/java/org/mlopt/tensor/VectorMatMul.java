@@ -15,19 +15,26 @@ import org.ejml.data.Matrix;
 public final class VectorMatMul implements MatMul {
 
     private final IntSupplier threads;
+    private final long parallelMinFlops;
 
     /** Uses the thread count configured in {@link MatMuls#threads()} at each call. */
     public VectorMatMul() {
-        this(MatMuls::threads);
+        this(MatMuls::threads, ParallelRows.MIN_FLOPS);
     }
 
     /** Uses a fixed number of threads for large products. */
     public VectorMatMul(int threads) {
-        this(fixed(threads));
+        this(fixed(threads), ParallelRows.MIN_FLOPS);
     }
 
-    private VectorMatMul(IntSupplier threads) {
+    /** Splits products from {@code parallelMinFlops} (2·m·k·n) up; tests use it to split small products. */
+    VectorMatMul(int threads, long parallelMinFlops) {
+        this(fixed(threads), parallelMinFlops);
+    }
+
+    private VectorMatMul(IntSupplier threads, long parallelMinFlops) {
         this.threads = threads;
+        this.parallelMinFlops = parallelMinFlops;
     }
 
     private static IntSupplier fixed(int threads) {
@@ -83,12 +90,12 @@ public final class VectorMatMul implements MatMul {
     }
 
     private void f32(int m, int k, int n, float[] a, int ars, int acs, float[] b, int bks, int bjs, float[] c) {
-        ParallelRows.run(m, 2L * m * k * n, threads.getAsInt(),
+        ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
                 (i0, i1) -> F32Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, GemmBlocking.F32));
     }
 
     private void f64(int m, int k, int n, double[] a, int ars, int acs, double[] b, int bks, int bjs, double[] c) {
-        ParallelRows.run(m, 2L * m * k * n, threads.getAsInt(),
+        ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
                 (i0, i1) -> F64Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, GemmBlocking.F64));
     }
 

@@ -22,7 +22,7 @@ import org.mlopt.tensor.VectorMatMul;
  * same run, numpy/OpenBLAS on one thread for the same shapes, with the ratio vector/OpenBLAS.
  *
  * <p>Run with {@code java --add-modules=jdk.incubator.vector -cp target/classes:target/test-classes:$(cat cp.txt)
- * org.mlopt.bench.MatMulHarness [--reps N] [--threads N] [--no-numpy] [--only f32|f64] [--shape MxKxN]
+ * org.mlopt.bench.MatMulHarness [--reps N] [--threads N] [--no-numpy] [--only f32|f64] [--shape MxKxN,...]
  * [--cpu-time]}. After a warm-up of every kernel, each case runs N repetitions (default 5) of a ~60 ms loop
  * per kernel, interleaved (EJML, vector, numpy, EJML, ...) so that load from other processes hits them alike;
  * the table gives the best repetition of each and the median of the per-repetition ratios. Wall-clock time
@@ -74,8 +74,8 @@ public final class MatMulHarness {
         }
         List<Case> cases = cases(only);
         if (shape != null) {
-            String wanted = shape;
-            cases = cases.stream().filter(c -> (c.m() + "x" + c.k() + "x" + c.n()).equals(wanted)).toList();
+            List<String> wanted = List.of(shape.split(","));
+            cases = cases.stream().filter(c -> wanted.contains(c.m() + "x" + c.k() + "x" + c.n())).toList();
         }
         MatMul ejml = new EjmlMatMul();
         MatMul vector = new VectorMatMul(threads);

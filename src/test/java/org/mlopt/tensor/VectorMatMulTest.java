@@ -140,11 +140,13 @@ class VectorMatMulTest {
                 () -> VECTOR.multTransB(new DMatrixRMaj(3, 4), new DMatrixRMaj(2, 5), new DMatrixRMaj(3, 2)));
     }
 
-    /** Above {@link ParallelRows#MIN_FLOPS}, with row, column and K tails: any thread count, same bits. */
-    @Test
-    void threadCountDoesNotChangeABit() {
-        int m = 203, k = 301, n = 221;
-        assertTrue(2L * m * k * n >= ParallelRows.MIN_FLOPS, "the product must be large enough to be split");
+    /**
+     * Split from 0 flops up (a real split happens only above {@link ParallelRows#MIN_FLOPS}), with row
+     * tails, a narrow column tail, two K blocks and wide B (packed): any thread count, same bits.
+     */
+    @ParameterizedTest(name = "{0}x{1}x{2}")
+    @MethodSource("splitShapes")
+    void threadCountDoesNotChangeABit(int m, int k, int n) {
         Random rnd = new Random(5);
         for (Form form : Form.values()) {
             FMatrixRMaj a = form == Form.ATB ? randomF(k, m, rnd) : randomF(m, k, rnd);
@@ -153,7 +155,7 @@ class VectorMatMulTest {
             run(new VectorMatMul(1), form, a, b, one);
             for (int threads : new int[] {2, 3}) {
                 FMatrixRMaj many = new FMatrixRMaj(m, n);
-                run(new VectorMatMul(threads), form, a, b, many);
+                run(new VectorMatMul(threads, 0), form, a, b, many);
                 assertArrayEquals(one.data, many.data, "f32 " + form + " with " + threads + " threads");
             }
             DMatrixRMaj da = form == Form.ATB ? randomD(k, m, rnd) : randomD(m, k, rnd);
@@ -162,19 +164,23 @@ class VectorMatMulTest {
             run(new VectorMatMul(1), form, da, db, dOne);
             for (int threads : new int[] {2, 3}) {
                 DMatrixRMaj dMany = new DMatrixRMaj(m, n);
-                run(new VectorMatMul(threads), form, da, db, dMany);
+                run(new VectorMatMul(threads, 0), form, da, db, dMany);
                 assertArrayEquals(dOne.data, dMany.data, "f64 " + form + " with " + threads + " threads");
             }
         }
     }
 
+    static Stream<Arguments> splitShapes() {
+        return Stream.of(Arguments.of(53, 301, 267), Arguments.of(45, 20, 10), Arguments.of(203, 31, 37));
+    }
+
     @Test
     void parallelResultStillMatchesEjml() {
         Random rnd = new Random(6);
-        DMatrixRMaj a = randomD(260, 240, rnd), b = randomD(240, 250, rnd);
-        DMatrixRMaj expected = new DMatrixRMaj(260, 250), actual = new DMatrixRMaj(260, 250);
+        DMatrixRMaj a = randomD(70, 150, rnd), b = randomD(150, 140, rnd);
+        DMatrixRMaj expected = new DMatrixRMaj(70, 140), actual = new DMatrixRMaj(70, 140);
         EJML.mult(a, b, expected);
-        new VectorMatMul(2).mult(a, b, actual);
+        new VectorMatMul(2, 0).mult(a, b, actual);
         for (int i = 0; i < expected.data.length; i++) {
             assertEquals(expected.data[i], actual.data[i], 1e-11);
         }
