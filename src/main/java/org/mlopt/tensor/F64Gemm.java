@@ -122,7 +122,14 @@ final class F64Gemm {
         for (; j + 2 * VL <= nFull; j += 2 * VL) {
             int bp = packed ? j * kc : bK + j;
             int ld = packed ? 2 * VL : ldb;
+            // 6-row blocks, then 4-row blocks; 6q + 2 rows go as 6(q - 1) + 4 + 4, since a single
+            // row keeps too few accumulators in flight.
+            int six = (m1 - m0) / 6;
+            if ((m1 - m0) % 6 == 2 && six > 0) six--;
             int i = m0;
+            for (int t = 0; t < six; t++, i += 6) {
+                k6x2(a, i * ars + aK, ars, acs, bb, bp, ld, kc, c, i * n + j, n, first);
+            }
             for (; i + 4 <= m1; i += 4) {
                 k4x2(a, i * ars + aK, ars, acs, bb, bp, ld, kc, c, i * n + j, n, first);
             }
@@ -155,6 +162,63 @@ final class F64Gemm {
                 System.arraycopy(ct, 0, c, i * n + nFull, rem);
             }
         }
+    }
+
+    /** 6 rows × 2 vectors of C: 12 accumulators, 8 loads per 12 fused multiply-adds. */
+    private static void k6x2(double[] a, int ap, int ars, int acs, double[] b, int bp, int ldb, int kc,
+                             double[] c, int cp, int ldc, boolean first) {
+        DoubleVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (first) {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = c40 = c41 = c50 = c51 = DoubleVector.zero(SPECIES);
+        } else {
+            c00 = DoubleVector.fromArray(SPECIES, c, cp);
+            c01 = DoubleVector.fromArray(SPECIES, c, cp + VL);
+            c10 = DoubleVector.fromArray(SPECIES, c, cp + ldc);
+            c11 = DoubleVector.fromArray(SPECIES, c, cp + ldc + VL);
+            c20 = DoubleVector.fromArray(SPECIES, c, cp + 2 * ldc);
+            c21 = DoubleVector.fromArray(SPECIES, c, cp + 2 * ldc + VL);
+            c30 = DoubleVector.fromArray(SPECIES, c, cp + 3 * ldc);
+            c31 = DoubleVector.fromArray(SPECIES, c, cp + 3 * ldc + VL);
+            c40 = DoubleVector.fromArray(SPECIES, c, cp + 4 * ldc);
+            c41 = DoubleVector.fromArray(SPECIES, c, cp + 4 * ldc + VL);
+            c50 = DoubleVector.fromArray(SPECIES, c, cp + 5 * ldc);
+            c51 = DoubleVector.fromArray(SPECIES, c, cp + 5 * ldc + VL);
+        }
+        int ar1 = ars, ar2 = 2 * ars, ar3 = 3 * ars, ar4 = 4 * ars, ar5 = 5 * ars;
+        for (int kk = 0; kk < kc; kk++, ap += acs, bp += ldb) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + VL);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, a[ap]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, a[ap + ar1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, a[ap + ar2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, a[ap + ar3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            DoubleVector a4 = DoubleVector.broadcast(SPECIES, a[ap + ar4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            DoubleVector a5 = DoubleVector.broadcast(SPECIES, a[ap + ar5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+        }
+        c00.intoArray(c, cp);
+        c01.intoArray(c, cp + VL);
+        c10.intoArray(c, cp + ldc);
+        c11.intoArray(c, cp + ldc + VL);
+        c20.intoArray(c, cp + 2 * ldc);
+        c21.intoArray(c, cp + 2 * ldc + VL);
+        c30.intoArray(c, cp + 3 * ldc);
+        c31.intoArray(c, cp + 3 * ldc + VL);
+        c40.intoArray(c, cp + 4 * ldc);
+        c41.intoArray(c, cp + 4 * ldc + VL);
+        c50.intoArray(c, cp + 5 * ldc);
+        c51.intoArray(c, cp + 5 * ldc + VL);
     }
 
     /** 4 rows × 2 vectors of C. */
