@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** How {@link ParallelRows} splits the rows of an output. */
@@ -18,9 +20,17 @@ class ParallelRowsTest {
     void largeProductIsSplitIntoDisjointEightRowAlignedShares() {
         List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
         Set<String> threads = Collections.synchronizedSet(new HashSet<>());
+        CountDownLatch allStarted = new CountDownLatch(3);
         ParallelRows.run(100, ParallelRows.MIN_FLOPS, ParallelRows.MIN_FLOPS, 3, (i0, i1) -> {
             ranges.add(new int[] {i0, i1});
             threads.add(Thread.currentThread().getName());
+            allStarted.countDown();
+            try {
+                // The three shares run at the same time, so on three different threads.
+                assertTrue(allStarted.await(10, TimeUnit.SECONDS), "shares did not run concurrently");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         });
         ranges.sort((x, y) -> Integer.compare(x[0], y[0]));
         assertEquals(3, ranges.size());
