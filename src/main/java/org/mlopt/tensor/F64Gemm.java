@@ -34,7 +34,27 @@ final class F64Gemm {
         if (viaTranspose(i1 - i0, k, n, acs, bjs)) {
             rowsViaTranspose(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, blocking);
         } else {
-            direct(a, 0, ars, acs, b, 0, bks, bjs, c, n, k, i0, i1, blocking);
+            direct(a, 0, ars, acs, b, 0, bks, bjs, c, n, k, i0, i1, false, blocking);
+        }
+    }
+
+    /**
+     * Rows [i0, i1) of a symmetric C = A B (such as Xᵀ X) as far as the diagonal: every element
+     * on or above it, and those below it that share a tile with the diagonal. Complete C with
+     * {@link #mirrorUpper} once every row range is done. Fused multiply-add being symmetric in its
+     * factors, the mirrored values are the ones a full product would compute.
+     */
+    static void upperRows(double[] a, int ars, int acs, double[] b, int bks, int bjs,
+                          double[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
+        direct(a, 0, ars, acs, b, 0, bks, bjs, c, n, k, i0, i1, true, blocking);
+    }
+
+    /** Copies the upper triangle of the square n × n matrix c onto its lower triangle. */
+    static void mirrorUpper(double[] c, int n) {
+        for (int i = 1; i < n; i++) {
+            for (int j = 0, s = i; j < i; j++, s += n) {
+                c[i * n + j] = c[s];
+            }
         }
     }
 
@@ -57,7 +77,7 @@ final class F64Gemm {
         int rows = i1 - i0;
         double[] t = GemmScratch.get().f64T(n * rows);
         // C'(j, i) = sum_k B(k, j) A(i0 + i, k): A' = Bᵀ is read by scalars, B' = Aᵀ by vectors.
-        direct(b, 0, bjs, bks, a, i0 * ars, acs, ars, t, rows, k, 0, n, blocking);
+        direct(b, 0, bjs, bks, a, i0 * ars, acs, ars, t, rows, k, 0, n, false, blocking);
         for (int i = 0; i < rows; i++) {
             int d = (i0 + i) * n;
             for (int j = 0, s = i; j < n; j++, s += rows) {
@@ -68,10 +88,11 @@ final class F64Gemm {
 
     /**
      * Rows [i0, i1) of C (dense, n columns) = A B with A(i, k) at {@code a[aOff + i * ars + k * acs]}
-     * and B(k, j) at {@code b[bOff + k * bks + j * bjs]}.
+     * and B(k, j) at {@code b[bOff + k * bks + j * bjs]}; with {@code upper}, tiles wholly below the
+     * diagonal are skipped.
      */
     private static void direct(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int bks, int bjs,
-                               double[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
+                               double[] c, int n, int k, int i0, int i1, boolean upper, GemmBlocking blocking) {
         if (i0 >= i1 || n == 0) return;
         if (k == 0) {
             Arrays.fill(c, i0 * n, i1 * n, 0d);
@@ -104,7 +125,7 @@ final class F64Gemm {
             for (int m0 = i0; m0 < i1; m0 += blocking.mc()) {
                 int m1 = Math.min(i1, m0 + blocking.mc());
                 block(a, ars, acs, aOff + k0 * acs, bb, packB, bOff + k0 * bks, bks, tail, tailOff,
-                        c, n, nFull, rem, kc, m0, m1, first, scratch);
+                        c, n, nFull, rem, kc, m0, m1, first, upper, scratch);
             }
         }
     }
@@ -117,7 +138,7 @@ final class F64Gemm {
      */
     private static void block(double[] a, int ars, int acs, int aK, double[] bb, boolean packed, int bK, int ldb,
                               double[] tail, int tailOff, double[] c, int n, int nFull, int rem, int kc,
-                              int m0, int m1, boolean first, GemmScratch scratch) {
+                              int m0, int m1, boolean first, boolean upper, GemmScratch scratch) {
         int j = 0;
         for (; j + 2 * VL <= nFull; j += 2 * VL) {
             int bp = packed ? j * kc : bK + j;
@@ -127,13 +148,14 @@ final class F64Gemm {
             int six = (m1 - m0) / 6;
             if ((m1 - m0) % 6 == 2 && six > 0) six--;
             int i = m0;
-            for (int t = 0; t < six; t++, i += 6) {
+            int below = upper ? Math.min(m1, j + 2 * VL) : m1; // rows from here on are below the diagonal
+            for (int t = 0; t < six && i < below; t++, i += 6) {
                 k6x2(a, i * ars + aK, ars, acs, bb, bp, ld, kc, c, i * n + j, n, first);
             }
-            for (; i + 4 <= m1; i += 4) {
+            for (; i + 4 <= m1 && i < below; i += 4) {
                 k4x2(a, i * ars + aK, ars, acs, bb, bp, ld, kc, c, i * n + j, n, first);
             }
-            for (; i < m1; i++) {
+            for (; i < below; i++) {
                 k1x2(a, i * ars + aK, acs, bb, bp, ld, kc, c, i * n + j, first);
             }
         }
@@ -141,10 +163,11 @@ final class F64Gemm {
             int bp = packed ? j * kc : bK + j;
             int ld = packed ? VL : ldb;
             int i = m0;
-            for (; i + 8 <= m1; i += 8) {
+            int below = upper ? Math.min(m1, j + VL) : m1;
+            for (; i + 8 <= m1 && i < below; i += 8) {
                 k8x1(a, i * ars + aK, ars, acs, bb, bp, ld, kc, c, i * n + j, n, first);
             }
-            for (; i < m1; i++) {
+            for (; i < below; i++) {
                 k1x1(a, i * ars + aK, acs, bb, bp, ld, kc, c, i * n + j, first);
             }
         }

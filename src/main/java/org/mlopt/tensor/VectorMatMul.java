@@ -58,6 +58,14 @@ public final class VectorMatMul implements MatMul {
     public void multTransA(FMatrixRMaj a, FMatrixRMaj b, FMatrixRMaj c) {
         int m = a.numCols, k = a.numRows, n = b.numCols;
         check(a, b, c, b.numRows == k, m, n, "multTransA");
+        if (a.data == b.data && m == n) {
+            // aᵀ a is symmetric: compute the upper triangle and mirror it.
+            float[] cd = c.data;
+            ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
+                    (i0, i1) -> F32Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, i0, i1, GemmBlocking.F32));
+            F32Gemm.mirrorUpper(cd, n);
+            return;
+        }
         f32(m, k, n, a.data, 1, m, b.data, n, 1, c.data);
     }
 
@@ -79,6 +87,14 @@ public final class VectorMatMul implements MatMul {
     public void multTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         int m = a.numCols, k = a.numRows, n = b.numCols;
         check(a, b, c, b.numRows == k, m, n, "multTransA");
+        if (a.data == b.data && m == n) {
+            // aᵀ a is symmetric: compute the upper triangle and mirror it.
+            double[] cd = c.data;
+            ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
+                    (i0, i1) -> F64Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, i0, i1, GemmBlocking.F64));
+            F64Gemm.mirrorUpper(cd, n);
+            return;
+        }
         f64(m, k, n, a.data, 1, m, b.data, n, 1, c.data);
     }
 

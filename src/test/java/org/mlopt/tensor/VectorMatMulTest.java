@@ -130,6 +130,36 @@ class VectorMatMulTest {
         assertArrayEquals(expected.data, actual.data, 1e-12);
     }
 
+    /** Xᵀ X takes the symmetric path: the same bits as the full product of X with a copy of X. */
+    @ParameterizedTest(name = "{0}x{1}")
+    @MethodSource("gramShapes")
+    void gramMatrixEqualsTheFullProductBitForBit(int rows, int cols) {
+        Random rnd = new Random(7L * rows + cols);
+        DMatrixRMaj x = randomD(rows, cols, rnd);
+        DMatrixRMaj full = new DMatrixRMaj(cols, cols), gram = new DMatrixRMaj(cols, cols);
+        DMatrixRMaj split = new DMatrixRMaj(cols, cols), ejml = new DMatrixRMaj(cols, cols);
+        VECTOR.multTransA(x, x.copy(), full);
+        VECTOR.multTransA(x, x, gram);
+        new VectorMatMul(3, 0).multTransA(x, x, split);
+        EJML.multTransA(x, x, ejml);
+        assertArrayEquals(full.data, gram.data);
+        assertArrayEquals(full.data, split.data);
+        for (int i = 0; i < ejml.data.length; i++) assertEquals(ejml.data[i], gram.data[i], 1e-13 * rows);
+        FMatrixRMaj xf = randomF(rows, cols, rnd);
+        FMatrixRMaj fullF = new FMatrixRMaj(cols, cols), gramF = new FMatrixRMaj(cols, cols);
+        FMatrixRMaj splitF = new FMatrixRMaj(cols, cols);
+        VECTOR.multTransA(xf, xf.copy(), fullF);
+        VECTOR.multTransA(xf, xf, gramF);
+        new VectorMatMul(2, 0).multTransA(xf, xf, splitF);
+        assertArrayEquals(fullF.data, gramF.data);
+        assertArrayEquals(fullF.data, splitF.data);
+    }
+
+    static Stream<Arguments> gramShapes() {
+        return Stream.of(Arguments.of(1, 1), Arguments.of(300, 100), Arguments.of(40, 37), Arguments.of(513, 23),
+                Arguments.of(9, 70));
+    }
+
     @Test
     void wrongShapesAreRejected() {
         assertThrows(MatrixDimensionException.class,
