@@ -26,12 +26,15 @@ final class F32Gemm {
     private F32Gemm() {}
 
     /**
-     * Computes rows [i0, i1) of C (m × n) = A (m × k) B (k × n), directly or, when copying is
-     * cheaper that way, as the transpose of Bᵀ Aᵀ (see {@link #viaTranspose}).
+     * Computes rows [i0, i1) of C (m × n) = A (m × k) B (k × n): along K for narrow outputs
+     * ({@link F32Dot}), otherwise directly or, when copying is cheaper that way, as the transpose of
+     * Bᵀ Aᵀ (see {@link #viaTranspose}).
      */
     static void rows(float[] a, int ars, int acs, float[] b, int bks, int bjs,
                      float[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
-        if (viaTranspose(i1 - i0, k, n, acs, bjs)) {
+        if (F32Dot.suits(k, n, acs, bks, bjs)) {
+            F32Dot.rows(a, ars, b, bks, bjs, c, n, k, i0, i1);
+        } else if (viaTranspose(i1 - i0, k, n, acs, bjs)) {
             rowsViaTranspose(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, blocking);
         } else {
             direct(a, 0, ars, acs, b, 0, bks, bjs, c, n, k, i0, i1, false, blocking);

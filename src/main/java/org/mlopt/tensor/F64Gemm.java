@@ -26,12 +26,15 @@ final class F64Gemm {
     private F64Gemm() {}
 
     /**
-     * Computes rows [i0, i1) of C (m × n) = A (m × k) B (k × n), directly or, when copying is
-     * cheaper that way, as the transpose of Bᵀ Aᵀ (see {@link #viaTranspose}).
+     * Computes rows [i0, i1) of C (m × n) = A (m × k) B (k × n): along K for narrow outputs
+     * ({@link F64Dot}), otherwise directly or, when copying is cheaper that way, as the transpose of
+     * Bᵀ Aᵀ (see {@link #viaTranspose}).
      */
     static void rows(double[] a, int ars, int acs, double[] b, int bks, int bjs,
                      double[] c, int n, int k, int i0, int i1, GemmBlocking blocking) {
-        if (viaTranspose(i1 - i0, k, n, acs, bjs)) {
+        if (F64Dot.suits(k, n, acs, bks, bjs)) {
+            F64Dot.rows(a, ars, b, bks, bjs, c, n, k, i0, i1);
+        } else if (viaTranspose(i1 - i0, k, n, acs, bjs)) {
             rowsViaTranspose(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, blocking);
         } else {
             direct(a, 0, ars, acs, b, 0, bks, bjs, c, n, k, i0, i1, false, blocking);

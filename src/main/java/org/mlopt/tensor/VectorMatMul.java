@@ -61,8 +61,12 @@ public final class VectorMatMul implements MatMul {
         if (a.data == b.data && m == n) {
             // aᵀ a is symmetric: compute the upper triangle and mirror it.
             float[] cd = c.data;
-            ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
-                    (i0, i1) -> F32Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, i0, i1, GemmBlocking.F32));
+            if (split(m, k, n)) {
+                ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
+                        (i0, i1) -> F32Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, i0, i1, GemmBlocking.F32));
+            } else {
+                F32Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, 0, m, GemmBlocking.F32);
+            }
             F32Gemm.mirrorUpper(cd, n);
             return;
         }
@@ -90,8 +94,12 @@ public final class VectorMatMul implements MatMul {
         if (a.data == b.data && m == n) {
             // aᵀ a is symmetric: compute the upper triangle and mirror it.
             double[] cd = c.data;
-            ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
-                    (i0, i1) -> F64Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, i0, i1, GemmBlocking.F64));
+            if (split(m, k, n)) {
+                ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
+                        (i0, i1) -> F64Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, i0, i1, GemmBlocking.F64));
+            } else {
+                F64Gemm.upperRows(a.data, 1, m, b.data, n, 1, cd, n, k, 0, m, GemmBlocking.F64);
+            }
             F64Gemm.mirrorUpper(cd, n);
             return;
         }
@@ -106,13 +114,26 @@ public final class VectorMatMul implements MatMul {
     }
 
     private void f32(int m, int k, int n, float[] a, int ars, int acs, float[] b, int bks, int bjs, float[] c) {
-        ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
-                (i0, i1) -> F32Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, GemmBlocking.F32));
+        if (split(m, k, n)) {
+            ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
+                    (i0, i1) -> F32Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, GemmBlocking.F32));
+        } else {
+            F32Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, 0, m, GemmBlocking.F32);
+        }
     }
 
     private void f64(int m, int k, int n, double[] a, int ars, int acs, double[] b, int bks, int bjs, double[] c) {
-        ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
-                (i0, i1) -> F64Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, GemmBlocking.F64));
+        if (split(m, k, n)) {
+            ParallelRows.run(m, 2L * m * k * n, parallelMinFlops, threads.getAsInt(),
+                    (i0, i1) -> F64Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, i0, i1, GemmBlocking.F64));
+        } else {
+            F64Gemm.rows(a, ars, acs, b, bks, bjs, c, n, k, 0, m, GemmBlocking.F64);
+        }
+    }
+
+    /** Whether the product may be split across threads; small ones run directly, allocating nothing. */
+    private boolean split(int m, int k, int n) {
+        return 2L * m * k * n >= parallelMinFlops && threads.getAsInt() > 1 && m > 8;
     }
 
     private static void check(Matrix a, Matrix b, Matrix c, boolean inner, int m, int n, String op) {
