@@ -106,7 +106,7 @@ final class F64Gemm {
         int nFull = n - rem;
         // Pack B when its rows are not contiguous, or when they are long enough that reading a panel
         // in place would touch a new page every row or two and enough rows of C reuse it.
-        boolean packB = bjs != 1 || (n >= blocking.packMinN() && i1 - i0 >= 16);
+        boolean packB = bjs != 1 || (n >= blocking.packMinN() && i1 - i0 >= 64);
         for (int k0 = 0; k0 < k; k0 += blocking.kc()) {
             int kc = Math.min(blocking.kc(), k - k0);
             boolean first = k0 == 0;

@@ -72,6 +72,9 @@ public final class MatMulHarness {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (cpuTime && threads > 1) {
+            throw new IllegalArgumentException("--cpu-time counts only the calling thread: use wall-clock time with --threads");
+        }
         List<Case> cases = cases(only);
         if (shape != null) {
             List<String> wanted = List.of(shape.split(","));
