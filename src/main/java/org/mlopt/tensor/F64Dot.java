@@ -13,7 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class F64Dot {
 
-    static final VectorSpecies<Double> SPECIES = F64Gemm.SPECIES;
+    /**
+     * At most 256 bits: on CPUs where a 512-bit FMA costs two 256-bit ones this loses nothing, and
+     * halves the lanes each element's final reduction has to add up.
+     */
+    static final VectorSpecies<Double> SPECIES = F64Gemm.SPECIES.vectorBitSize() > 256 ? DoubleVector.SPECIES_256 : F64Gemm.SPECIES;
     static final int VL = SPECIES.length();
 
     private F64Dot() {}
@@ -24,8 +28,9 @@ final class F64Dot {
      * its vector lanes empty, and K deep enough to pay for one reduction per element.
      */
     static boolean suits(int k, int n, int acs, int bks, int bjs) {
-        int padded = (n + VL - 1) / VL * VL;
-        return acs == 1 && (bjs == 1 || bks == 1) && n < 2 * VL && 4 * n < 3 * padded && k >= 8 * VL;
+        int gemmVl = F64Gemm.VL;
+        int padded = (n + gemmVl - 1) / gemmVl * gemmVl;
+        return acs == 1 && (bjs == 1 || bks == 1) && n < 2 * gemmVl && 4 * n < 3 * padded && k >= 4 * gemmVl;
     }
 
     /** Rows [i0, i1) of C (n columns) = A B with A(i, k) at {@code a[i * ars + k]} and B(k, j) at {@code b[k * bks + j * bjs]}. */
