@@ -15,8 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every element of C is computed by the same sequence of operations whatever the row range or
  * the kernel that computes it: per K block, starting from 0 (first block) or from the stored
- * value, one fused multiply-add per k in increasing order. Splitting rows across threads therefore
- * gives bit-identical results.
+ * value, one fused multiply-add per k in increasing order. The one other order, that of
+ * {@link F32Dot}, is chosen from the shape of the whole product, never from the row range.
+ * Splitting rows across threads therefore gives bit-identical results.
  */
 final class F32Gemm {
 

@@ -44,7 +44,12 @@ public final class VectorMatMul implements MatMul {
 
     @Override
     public String name() {
-        return "vector (fp32 " + F32Gemm.SPECIES + ", fp64 " + F64Gemm.SPECIES + ")";
+        return "vector (Vector API; fp32 " + lanes(F32Gemm.SPECIES) + ", fp64 " + lanes(F64Gemm.SPECIES)
+                + "; narrow outputs along K on fp32 " + lanes(F32Dot.SPECIES) + ", fp64 " + lanes(F64Dot.SPECIES) + ")";
+    }
+
+    private static String lanes(jdk.incubator.vector.VectorSpecies<?> species) {
+        return species.vectorBitSize() + "-bit x" + species.length();
     }
 
     @Override
