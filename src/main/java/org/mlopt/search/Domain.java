@@ -106,7 +106,11 @@ public sealed interface Domain
         public String describe() { return "randint(" + low + ", " + high + ")"; }
     }
 
-    /** {@code quniform(low, high, q)}: {@code low + k q} for whole k, up to high (inclusive when it falls on the grid). */
+    /**
+     * {@code quniform(low, high, q)}: draws are {@code round(uniform(low, high) / q) * q}, as in
+     * hyperopt; a grid lists {@code low + k q} up to high, as the planner enumerates it. The two
+     * sets agree when low is a multiple of q.
+     */
     record QUniform(double low, double high, double q) implements Domain {
         public QUniform {
             if (!(low < high) || !(q > 0))
@@ -118,9 +122,18 @@ public sealed interface Domain
             return (long) Math.floor((high - low) / q + 1e-9);
         }
 
-        /** The k-th grid value, rounded so that 0.1 + 2 * 0.1 prints as 0.3. */
+        /** The k-th grid value {@code low + k q}. */
         public double value(long k) {
-            double v = low + k * q;
+            return tidy(low + k * q);
+        }
+
+        /** {@code x} rounded to the nearest multiple of q. */
+        public double round(double x) {
+            return tidy(Math.round(x / q) * q);
+        }
+
+        /** Removes binary noise so that 3 * 0.1 reads 0.3. */
+        private static double tidy(double v) {
             double r = Math.round(v * 1e12) / 1e12;
             return Math.abs(r - v) < 1e-9 * Math.max(1, Math.abs(v)) ? r : v;
         }
@@ -133,7 +146,7 @@ public sealed interface Domain
             return out;
         }
 
-        public Object sample(SplittableRandom random) { return value(random.nextLong(steps() + 1)); }
+        public Object sample(SplittableRandom random) { return round(low + (high - low) * random.nextDouble()); }
 
         public String describe() {
             return "quniform(" + ConfigValues.format(low) + ", " + ConfigValues.format(high) + ", " + ConfigValues.format(q) + ")";

@@ -172,14 +172,18 @@ public final class TpeSampler implements Sampler {
         return p;
     }
 
-    /** Where a numeric dimension's Parzen estimator lives: the log scale for loguniform, half-steps around integers and q-grids. */
+    /**
+     * Where a numeric dimension's Parzen estimator lives: the log scale for loguniform, half a step
+     * beyond the end integers for randint (as Optuna's integer distributions), [low, high] for
+     * quniform, whose draws are then rounded to multiples of q as its definition says.
+     */
     private record NumericScale(Domain domain, double low, double high) {
         static NumericScale of(Domain d) {
             if (d instanceof Domain.Uniform u) return new NumericScale(d, u.low(), u.high());
             if (d instanceof Domain.LogUniform u) return new NumericScale(d, Math.log(u.low()), Math.log(u.high()));
             if (d instanceof Domain.RandInt r) return new NumericScale(d, r.low() - 0.5, r.high() - 1 + 0.5);
             Domain.QUniform q = (Domain.QUniform) d;
-            return new NumericScale(d, q.low() - q.q() / 2, q.value(q.steps()) + q.q() / 2);
+            return new NumericScale(d, q.low(), q.high());
         }
 
         double[] observations(String key, List<TrialResult> trials) {
@@ -194,10 +198,7 @@ public final class TpeSampler implements Sampler {
         /** Rounds a draw onto the dimension's grid (integers, q-steps), in this scale. */
         double snap(double x) {
             if (domain instanceof Domain.RandInt r) return Math.min(r.high() - 1, Math.max(r.low(), Math.rint(x)));
-            if (domain instanceof Domain.QUniform q) {
-                long k = Math.min(q.steps(), Math.max(0, Math.round((x - q.low()) / q.q())));
-                return q.value(k);
-            }
+            if (domain instanceof Domain.QUniform q) return q.round(x);
             return x;
         }
 

@@ -35,6 +35,11 @@ import java.util.function.LongFunction;
  * resource is training samples (a seeded subsample of each fold's training rows). Budgets are
  * comparable in full-fit equivalents: each fit counts resource / full resource.
  *
+ * <p>Measured 2026-11-29 (3 search seeds, shared 2-core machine under load ~13, so times are rough):
+ * random 20 trials: best CV 0.9659, test 0.9681 (60 full fits); TPE 20 trials: 0.9666 / 0.9696 (60);
+ * halving over 60 configs: 0.9661 / 0.9681 (261 fits = 61 full-fit equivalents); Hyperband: 0.9651 /
+ * 0.9667 (66 fits = 26 equivalents). Scores were identical at 1 and 2 threads.
+ *
  * <p>Run from the project directory: {@code java -cp target/classes:target/test-classes:DEPS
  * org.mlopt.bench.SearchBench [threads] [seeds]}.
  */
