@@ -321,6 +321,9 @@ class TrainerTest {
         Network net = mlp(1, Precision.FLOAT32, 5, 3);
         Trainer one = new Trainer(net, new Loss.CrossEntropy(), Adam.adam(1e-3), TrainConfig.of(1, 8, 0));
         Trainer three = new Trainer(net, new Loss.CrossEntropy(), Adam.adam(1e-3), TrainConfig.of(3, 8, 0));
+        // Warm up until the JIT has compiled the kernels (Vector API code allocates until C2 compiles it).
+        Trainer warmUp = new Trainer(net, new Loss.CrossEntropy(), Adam.adam(1e-3), TrainConfig.of(20, 8, 0));
+        warmUp.fit(data);
         one.fit(data);
         three.fit(data);
         long a = allocatedBytes();
