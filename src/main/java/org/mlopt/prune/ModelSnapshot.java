@@ -1,0 +1,19 @@
+package org.mlopt.prune;
+
+import java.util.List;
+
+/**
+ * One state of a model being compressed: per-layer sizes, file size in the {@link ModelFile}
+ * format, median inference time over a batch, and accuracy (NaN when not measured).
+ */
+public record ModelSnapshot(List<LayerStats> layers, long parameters, long nonZeros, long fileBytes,
+        double inferenceMillis, double accuracy) {
+
+    public ModelSnapshot {
+        layers = List.copyOf(layers);
+    }
+
+    public double sparsity() {
+        return parameters == 0 ? 0.0 : 1.0 - (double) nonZeros / parameters;
+    }
+}
