@@ -110,6 +110,11 @@ public final class Distiller {
     /** The mixed labelled + transfer loop (the Trainer's loss set is closed, so this attaches its own op). */
     private static History fitWithTransfer(Network teacher, Network student, Dataset labelled, Tensor transfer,
             DistillConfig config) {
+        var tc = config.train();
+        if (tc.earlyStopping() != null || tc.validationFraction() > 0.0 || tc.regularizer() != null || tc.clipNorm() > 0.0) {
+            throw new IllegalArgumentException("with a transfer set, distillation supports epochs, batch, seed, shuffle and"
+                    + " a learning-rate schedule; drop early stopping, validation fraction, regularizer and clip_norm");
+        }
         Precision p = student.spec().precision();
         int nl = labelled.size();
         int n = nl + transfer.rows();
@@ -133,7 +138,6 @@ public final class Distiller {
         LabelBuffer labels = g.labels("labels");
         Node teacherIn = g.input("teacher", k);
         Node loss = g.apply(new SoftTargetLoss(student.output(), teacherIn, labels, config.alpha(), config.temperature()));
-        var tc = config.train();
         int batch = tc.batchSize() == 0 || tc.batchSize() >= n ? n : tc.batchSize();
         Program program = g.compile(loss, batch);
         List<Tensor> values = new ArrayList<>();
@@ -147,6 +151,8 @@ public final class Distiller {
         int[] perm = new int[n];
         List<EpochRecord> records = new ArrayList<>();
         g.setTraining(true);
+        History.StopReason reason = History.StopReason.COMPLETED;
+        epochs:
         for (int epoch = 0; epoch < tc.epochs(); epoch++) {
             double lr = tc.schedule() == null ? config.optimizer().learningRate()
                     : tc.schedule().learningRate(epoch, config.optimizer().learningRate());
@@ -164,6 +170,10 @@ public final class Distiller {
             }
             double total = 0;
             for (int start = 0; start < n; start += batch) {
+                if (tc.cancelled() != null && tc.cancelled().getAsBoolean()) {
+                    reason = History.StopReason.CANCELLED;
+                    break epochs;
+                }
                 int m = Math.min(batch, n - start);
                 program.setBatch(m);
                 copyRows(x, perm, start, m, student.input().value());
@@ -192,7 +202,7 @@ public final class Distiller {
             }
         }
         g.setTraining(false);
-        return new History(records, History.StopReason.COMPLETED, 0);
+        return new History(records, reason, 0);
     }
 
     private static void copyRows(Tensor src, int[] perm, int start, int m, Tensor dst) {

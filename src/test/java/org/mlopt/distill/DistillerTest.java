@@ -128,6 +128,36 @@ class DistillerTest {
     }
 
     @Test
+    void regressionDistillsWithMseToTheTeacher() {
+        SplittableRandom r = new SplittableRandom(4);
+        int n = 200;
+        Tensor x = Tensor.zeros(Precision.FLOAT32, n, 6);
+        Tensor y = Tensor.zeros(Precision.FLOAT32, n, 3);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 6; j++) {
+                x.set(i * 6 + j, r.nextGaussian());
+            }
+            for (int c = 0; c < 3; c++) {
+                y.set(i * 3 + c, Math.sin(x.get(i * 6 + c)) + 0.5 * x.get(i * 6 + c + 3));
+            }
+        }
+        Dataset train = Dataset.regression(x, y);
+        Network t = Network.compile(NetworkSpec.mlp(1, Activation.TANH, 6, 32, 3));
+        new Trainer(t, new Loss.MeanSquaredError(), Adam.adam(1e-2), TrainConfig.of(30, 32, 0)).fit(train);
+        DistillResult res = Distiller.distill(t, NetworkSpec.mlp(2, Activation.TANH, 6, 8, 3), train, null,
+                new DistillConfig(1.0, 0.5, Adam.adam(1e-2), TrainConfig.of(20, 32, 0), true), train);
+        double variance = 0;
+        for (int k = 0; k < y.size(); k++) {
+            variance += y.get(k) * y.get(k) / y.size();
+        }
+        assertTrue(res.teacherScore() < 0.2 * variance, "teacher mse " + res.teacherScore());
+        assertTrue(res.studentScore() < 0.5 * variance, "student mse " + res.studentScore());
+        assertTrue(Double.isFinite(res.baselineScore()));
+        assertThrows(IllegalArgumentException.class, () -> Distiller.distill(t, NetworkSpec.mlp(2, Activation.TANH, 6, 8, 3),
+                train, x, new DistillConfig(1.0, 0.5, Adam.adam(1e-2), TrainConfig.of(1, 32, 0), false), null));
+    }
+
+    @Test
     void rejectsMismatchedWidths() {
         Dataset train = data(50, 1);
         Network t = teacher(train);

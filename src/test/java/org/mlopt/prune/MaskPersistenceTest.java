@@ -76,6 +76,21 @@ class MaskPersistenceTest {
         assertTrue(regrown > 0, "without masks fine-tuning regrows pruned weights");
     }
 
+    @Test
+    void gradientMaskZeroesThePrunedEntriesOnly() {
+        Network net = trained();
+        PruningMasks masks = MagnitudePruner.prune(net, MagnitudePruning.of(0.5, Scope.LAYER), null);
+        for (var p : net.parameters()) {
+            p.grad().fill(1.0);
+        }
+        masks.applyToGradients(net);
+        boolean[] m = masks.weightMask(1);
+        for (int k = 0; k < m.length; k++) {
+            assertEquals(m[k] ? 1.0 : 0.0, net.weights().get(1).grad().get(k));
+        }
+        assertEquals(1.0, net.biases().get(1).grad().get(0));
+    }
+
     private static int firstKept(PruningMasks m) {
         boolean[] a = m.weightMask(0);
         for (int k = 0; k < a.length; k++) {
