@@ -24,6 +24,7 @@ import org.mlopt.prune.Norm;
 import org.mlopt.prune.PruneSchedule;
 import org.mlopt.prune.Pruner;
 import org.mlopt.prune.Scope;
+import org.mlopt.prune.SparseModel;
 import org.mlopt.train.Dataset;
 import org.mlopt.train.DigitsFixture;
 import org.mlopt.train.TrainConfig;
@@ -51,6 +52,9 @@ public final class CompressionHarness {
         long t0 = System.nanoTime();
         if (!a.contains("--no-w6")) {
             w6(data, seeds);
+        }
+        if (!a.contains("--no-timing")) {
+            timing(data);
         }
         if (!a.contains("--no-w7")) {
             w7(data, seeds, labelled);
@@ -133,6 +137,49 @@ public final class CompressionHarness {
         for (LayerStats l : reports0[6].afterFineTuning().layers()) {
             System.out.printf("  layer %d %dx%d: %d params, %d non-zero, sparsity %.4f%n", l.layer(), l.inputs(),
                     l.units(), l.parameters(), l.nonZeros(), l.sparsity());
+        }
+    }
+
+    /**
+     * Inference time over the 450 test rows, the variants interleaved round by round so that load
+     * from other processes hits them alike; median of the rounds.
+     */
+    private static void timing(DigitsFixture data) {
+        Network dense = trainBase(data, 0);
+        Network masked = Pruner.magnitude(dense, MagnitudePruning.of(0.8, Scope.GLOBAL),
+                new Pruner.Job(PruneSchedule.oneShot(0.8), fineTune(), null, null, 0), data.train).network();
+        Network small = Pruner.neurons(dense, NeuronPruning.of(0.5, Norm.L2, Scope.LAYER),
+                new Pruner.Job(PruneSchedule.oneShot(0.5), fineTune(), null, null, 0), data.train).network();
+        SparseModel sparseMasked = SparseModel.of(masked);
+        SparseModel sparseDense = SparseModel.of(dense);
+        Tensor x = data.test.features();
+        String[] names = {"dense (EJML)", "global 0.8 masked, dense kernel", "global 0.8, CSR kernel",
+            "dense, CSR kernel", "neurons 0.5 (64-64-32-10, EJML)"};
+        Runnable[] runs = {() -> dense.predict(x), () -> masked.predict(x), () -> sparseMasked.predict(x),
+            () -> sparseDense.predict(x), () -> small.predict(x)};
+        int rounds = 61;
+        double[][] t = new double[runs.length][rounds];
+        for (int w = 0; w < 20; w++) {
+            for (Runnable r : runs) {
+                r.run();
+            }
+        }
+        for (int i = 0; i < rounds; i++) {
+            for (int v = 0; v < runs.length; v++) {
+                long s0 = System.nanoTime();
+                runs[v].run();
+                t[v][i] = (System.nanoTime() - s0) / 1e6;
+            }
+        }
+        System.out.printf("%n## Inference, 450 test rows, median of %d interleaved rounds (float32 nets; CSR kernel float64)%n%n", rounds);
+        System.out.println("| model | median ms | accuracy |");
+        System.out.println("|---|---|---|");
+        double[] acc = {ModelMeasures.accuracy(dense, data.test), ModelMeasures.accuracy(masked, data.test),
+            ModelMeasures.accuracy(masked, data.test), ModelMeasures.accuracy(dense, data.test),
+            ModelMeasures.accuracy(small, data.test)};
+        for (int v = 0; v < runs.length; v++) {
+            Arrays.sort(t[v]);
+            System.out.printf("| %s | %.3f | %.4f |%n", names[v], t[v][rounds / 2], acc[v]);
         }
     }
 
