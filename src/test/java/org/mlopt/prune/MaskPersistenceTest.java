@@ -77,6 +77,19 @@ class MaskPersistenceTest {
     }
 
     @Test
+    void earlyStoppingWithRestoreBestKeepsTheMasks() {
+        Network base = trained();
+        TrainConfig config = TrainConfig.of(30, 16, 2).withValidationFraction(0.25)
+                .withEarlyStopping(new org.mlopt.train.EarlyStopping("val_loss", 2, 0.0, true));
+        FineTune ft = new FineTune(new Loss.CrossEntropy(), Adam.adam(5e-2), config);
+        Pruner.Result r = Pruner.magnitude(base, MagnitudePruning.of(0.6, Scope.LAYER),
+                new Pruner.Job(PruneSchedule.iterative(0.6, 2), ft, null, DATA, 0), DATA);
+        assertPrunedAreZero(r.network(), r.masks());
+        assertEquals(2, r.fineTuning().size());
+        assertTrue(r.report().fineTuneEpochs() <= 60);
+    }
+
+    @Test
     void gradientMaskZeroesThePrunedEntriesOnly() {
         Network net = trained();
         PruningMasks masks = MagnitudePruner.prune(net, MagnitudePruning.of(0.5, Scope.LAYER), null);
