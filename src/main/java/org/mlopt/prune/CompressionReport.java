@@ -16,8 +16,8 @@ public record CompressionReport(ModelSnapshot before, ModelSnapshot afterPruning
 
     /** A plain-text table, one line per model state. */
     public String table() {
-        StringBuilder sb = new StringBuilder(String.format("%-18s %10s %10s %9s %10s %9s %9s%n",
-                "state", "params", "non-zeros", "sparsity", "file B", "infer ms", "accuracy"));
+        StringBuilder sb = new StringBuilder(String.format("%-18s %10s %10s %9s %10s %9s %9s %9s%n",
+                "state", "params", "non-zeros", "sparsity", "file B", "infer ms", "csr ms", "accuracy"));
         row(sb, "before", before);
         row(sb, "after pruning", afterPruning);
         row(sb, "after fine-tune", afterFineTuning);
@@ -28,7 +28,7 @@ public record CompressionReport(ModelSnapshot before, ModelSnapshot afterPruning
         if (s == null) {
             return;
         }
-        sb.append(String.format("%-18s %10d %10d %9.4f %10d %9.3f %9.4f%n", name, s.parameters(), s.nonZeros(),
-                s.sparsity(), s.fileBytes(), s.inferenceMillis(), s.accuracy()));
+        sb.append(String.format("%-18s %10d %10d %9.4f %10d %9.3f %9.3f %9.4f%n", name, s.parameters(), s.nonZeros(),
+                s.sparsity(), s.fileBytes(), s.inferenceMillis(), s.sparseInferenceMillis(), s.accuracy()));
     }
 }

@@ -41,20 +41,32 @@ public final class ModelMeasures {
     public static double medianInferenceMillis(Network network, Tensor x, int repeats) {
         Tensor out = Tensor.zeros(network.spec().precision(), x.rows(), network.spec().outputs());
         int chunk = Math.max(1, Math.min(x.rows(), 256));
+        return medianMillis(() -> network.predict(x, out, chunk), repeats);
+    }
+
+    /** The same for the CSR kernel. */
+    public static double medianInferenceMillis(SparseModel model, Tensor x, int repeats) {
+        return medianMillis(() -> model.predict(x), repeats);
+    }
+
+    private static double medianMillis(Runnable run, int repeats) {
         for (int i = 0; i < repeats; i++) {
-            network.predict(x, out, chunk);
+            run.run();
         }
         double[] t = new double[repeats];
         for (int i = 0; i < repeats; i++) {
             long s = System.nanoTime();
-            network.predict(x, out, chunk);
+            run.run();
             t[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(t);
         return repeats % 2 == 1 ? t[repeats / 2] : 0.5 * (t[repeats / 2 - 1] + t[repeats / 2]);
     }
 
-    /** Sizes, file bytes and (when {@code eval} is given) timing over eval's features and accuracy. */
+    /**
+     * Sizes, file bytes and, when {@code eval} is given, accuracy and (for {@code timingRepeats} &gt; 0)
+     * dense- and CSR-kernel inference times over eval's features.
+     */
     public static ModelSnapshot snapshot(Network network, PruningMasks masks, Dataset eval, int timingRepeats) {
         var layers = LayerStats.of(network);
         long params = 0;
@@ -64,14 +76,16 @@ public final class ModelMeasures {
             nz += l.nonZeros();
         }
         double ms = Double.NaN;
+        double csrMs = Double.NaN;
         double acc = Double.NaN;
         if (eval != null) {
             Dataset e = eval.in(network.spec().precision());
             if (timingRepeats > 0) {
                 ms = medianInferenceMillis(network, e.features(), timingRepeats);
+                csrMs = medianInferenceMillis(SparseModel.of(network), e.features(), timingRepeats);
             }
             acc = accuracy(network, e);
         }
-        return new ModelSnapshot(layers, params, nz, ModelFile.size(network, masks), ms, acc);
+        return new ModelSnapshot(layers, params, nz, ModelFile.size(network, masks), ms, csrMs, acc);
     }
 }

@@ -120,17 +120,18 @@ public final class CompressionHarness {
         }
         System.out.printf("%n## W6 pruning, digits 64-128-64-10 (dense seed 0 %.4f, mean %s; dense + 5 epochs %s)%n%n",
                 base[0], meanSd(base), meanSd(control));
-        System.out.println("| method | no fine-tune (seed 0) | 5-epoch fine-tune (seed 0) | FT mean ± sd | params | non-zeros | file bytes | infer ms (450 rows) |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| method | no fine-tune (seed 0) | 5-epoch fine-tune (seed 0) | FT mean ± sd | params | non-zeros | file bytes | infer ms dense kernel | infer ms CSR kernel |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int r = 0; r < rows.size(); r++) {
             CompressionReport rep = reports0[r];
-            System.out.printf("| %s | %.4f | %.4f | %s | %d | %d | %d | %.3f |%n", rows.get(r), noFt[r][0], ft[r][0],
+            System.out.printf("| %s | %.4f | %.4f | %s | %d | %d | %d | %.3f | %.3f |%n", rows.get(r), noFt[r][0], ft[r][0],
                     meanSd(ft[r]), rep.afterFineTuning().parameters(), rep.afterFineTuning().nonZeros(),
-                    rep.afterFineTuning().fileBytes(), rep.afterFineTuning().inferenceMillis());
+                    rep.afterFineTuning().fileBytes(), rep.afterFineTuning().inferenceMillis(),
+                    rep.afterFineTuning().sparseInferenceMillis());
         }
         CompressionReport any = reports0[0];
-        System.out.printf("| dense | | | | %d | %d | %d | %.3f |%n", any.before().parameters(), any.before().nonZeros(),
-                any.before().fileBytes(), any.before().inferenceMillis());
+        System.out.printf("| dense | | | | %d | %d | %d | %.3f | %.3f |%n", any.before().parameters(), any.before().nonZeros(),
+                any.before().fileBytes(), any.before().inferenceMillis(), any.before().sparseInferenceMillis());
         System.out.println("\n(iterative: 3 phases of 5 fine-tune epochs; gradual: 10 epochs of Zhu-Gupta cubic schedule, "
                 + "'no fine-tune' there = the state after the last phase, i.e. the same as after.)");
         System.out.println("\nseed 0, global 0.8, per layer after fine-tuning:");

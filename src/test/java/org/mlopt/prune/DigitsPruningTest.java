@@ -38,6 +38,8 @@ class DigitsPruningTest {
         assertTrue(prunedAcc >= denseAcc - 0.01, "pruned + fine-tuned " + prunedAcc + " vs dense " + denseAcc);
         int n = 64 * 128 + 128 * 64 + 64 * 10;
         assertEquals(Math.rint(0.8 * n) / n, LayerStats.weightSparsity(r.network()), 1e-12);
+        assertTrue(Double.isFinite(rep.afterPruning().accuracy()) && Double.isFinite(rep.afterFineTuning().sparseInferenceMillis()));
+        assertTrue(rep.table().contains("after fine-tune"), rep.table());
         assertTrue(rep.afterFineTuning().fileBytes() < 0.4 * rep.before().fileBytes(),
                 rep.afterFineTuning().fileBytes() + " vs " + rep.before().fileBytes());
     }
