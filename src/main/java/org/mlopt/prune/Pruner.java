@@ -41,6 +41,9 @@ public final class Pruner {
             if (schedule.kind() == PruneSchedule.Kind.GRADUAL && fineTune == null) {
                 throw new IllegalArgumentException("gradual pruning trains between phases: give the fine-tuning settings");
             }
+            if (schedule.kind() == PruneSchedule.Kind.GRADUAL && rewindTo != null) {
+                throw new IllegalArgumentException("rewinding applies to one_shot and iterative schedules, not gradual");
+            }
             rewindTo = rewindTo == null ? null : List.copyOf(rewindTo);
         }
     }
