@@ -1,0 +1,274 @@
+package org.mlopt.lsp;
+
+import org.mlopt.parse.LexToken;
+import org.mlopt.parse.TokenKind;
+import org.mlopt.schema.Component;
+import org.mlopt.schema.Kind;
+import org.mlopt.schema.Param;
+import org.mlopt.schema.Registry;
+import org.mlopt.schema.Type;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where a position sits in a script, worked out from the tokens before it (so it works on text
+ * that does not parse yet): the statement it belongs to, the calls, blocks and lists around it,
+ * and the word being typed. Completion and hover ask it what may be written there.
+ */
+final class CursorContext {
+
+    /** Components a declaration statement names after its {@code =}. */
+    private static final Map<String, Kind> DECLARED_COMPONENT = Map.of("data", Kind.DATA_SOURCE, "model", Kind.MODEL,
+            "loss", Kind.LOSS, "optimizer", Kind.OPTIMIZER, "regularizer", Kind.REGULARIZER, "schedule", Kind.SCHEDULE);
+    /** Statements whose first name is a model. */
+    private static final Set<String> ACTS_ON_MODEL = Set.of("train", "evaluate", "search", "prune", "distill", "save");
+    static final Set<String> MODEL_DECLARATIONS = Set.of("model", "network", "load");
+    static final Set<String> DATASET_DECLARATIONS = Set.of("data", "split");
+
+    enum FrameKind { TOP, CALL, BLOCK, SPACE, LIST }
+
+    /** An open bracket around the position, with the significant tokens written inside it so far. */
+    static final class Frame {
+        final FrameKind kind;
+        /** CALL: the callee; BLOCK: the block's settings schema. May be null when unknown. */
+        final Component component;
+        /** LIST: the type of its items. May be null. */
+        final Type element;
+        final List<LexToken> tokens = new ArrayList<>();
+
+        Frame(FrameKind kind, Component component, Type element) {
+            this.kind = kind;
+            this.component = component;
+            this.element = element;
+        }
+
+        LexToken last(int back) {
+            int i = tokens.size() - 1 - back;
+            return i >= 0 ? tokens.get(i) : null;
+        }
+
+        boolean lastIs(String text) {
+            LexToken t = last(0);
+            return t != null && t.text().equals(text);
+        }
+    }
+
+    private final Registry registry;
+    private final List<Frame> frames = new ArrayList<>();
+    private String statement;
+    private LexToken word;
+    private boolean lineStart;
+
+    private CursorContext(Registry registry) {
+        this.registry = registry;
+        frames.add(new Frame(FrameKind.TOP, null, null));
+    }
+
+    /** The context at code-point {@code offset} of {@code text}. */
+    static CursorContext at(String text, List<LexToken> tokens, int offset, Registry registry) {
+        CursorContext c = new CursorContext(registry);
+        boolean newlineSinceLast = true;
+        for (LexToken t : tokens) {
+            if (t.start() >= offset) break;
+            if (offset <= t.end() && (Declarations.isWord(t) || t.kind() == TokenKind.BOOLEAN)) {
+                c.word = t;
+                break;
+            }
+            if (t.isTrivia()) {
+                if (t.text().indexOf('\n') >= 0) newlineSinceLast = true;
+                continue;
+            }
+            c.accept(t, newlineSinceLast);
+            newlineSinceLast = false;
+        }
+        int wordStart = c.word != null ? c.word.start() : offset;
+        c.lineStart = onlySpacesBefore(text, wordStart);
+        return c;
+    }
+
+    private void accept(LexToken t, boolean firstOnLine) {
+        if (TopLevelStatements.startsStatement(t) && (frames.size() == 1 || firstOnLine)) {
+            frames.subList(1, frames.size()).clear();
+            top().tokens.clear();
+            statement = t.text();
+        }
+        Frame inner = inner();
+        switch (t.text()) {
+            case "(" -> {
+                LexToken callee = inner.last(0);
+                Component c = callee != null && Declarations.isWord(callee)
+                        ? Types.component(registry, callee.text(), expectedValue(inner, 1)).orElse(null) : null;
+                inner.tokens.add(t);
+                frames.add(new Frame(FrameKind.CALL, c, null));
+            }
+            case "{" -> {
+                Frame opened = openBlock(inner);
+                inner.tokens.add(t);
+                frames.add(opened);
+            }
+            case "[" -> {
+                Type type = expectedValue(inner, 0);
+                inner.tokens.add(t);
+                frames.add(new Frame(FrameKind.LIST, null, type == null ? null : Types.element(type)));
+            }
+            case ")", "}", "]" -> {
+                if (frames.size() > 1) frames.remove(frames.size() - 1);
+                inner().tokens.add(t);
+            }
+            default -> inner.tokens.add(t);
+        }
+    }
+
+    private Frame openBlock(Frame inner) {
+        LexToken previous = inner.last(0);
+        if (previous != null && previous.text().equals("space")) return new Frame(FrameKind.SPACE, null, null);
+        if (previous != null && previous.text().equals(":")) {
+            Optional<Param> key = keyBefore(inner, 0);
+            Component schema = key.flatMap(p -> Types.group(p.type())).flatMap(registry::group).orElse(null);
+            return new Frame(FrameKind.BLOCK, schema, null);
+        }
+        Component schema = inner.kind == FrameKind.TOP && statement != null ? registry.statement(statement).orElse(null) : null;
+        return new Frame(FrameKind.BLOCK, schema, null);
+    }
+
+    Frame inner() {
+        return frames.get(frames.size() - 1);
+    }
+
+    private Frame top() {
+        return frames.get(0);
+    }
+
+    /** The keyword of the statement the position is in, or null before the first statement. */
+    String statement() {
+        return statement;
+    }
+
+    /** The word under or just before the position, being typed; null when there is none. */
+    LexToken word() {
+        return word;
+    }
+
+    /** Whether only whitespace precedes the word (or position) on its line. */
+    boolean atLineStart() {
+        return lineStart;
+    }
+
+    /** Whether the position is where a key ({@code name:}) of a block or a call's argument goes. */
+    boolean atKey() {
+        Frame f = inner();
+        if (f.kind == FrameKind.CALL) return f.tokens.isEmpty() || f.lastIs(",");
+        if (f.kind == FrameKind.BLOCK || f.kind == FrameKind.SPACE) return !f.lastIs(":") && !f.lastIs(".");
+        return false;
+    }
+
+    /** The parameter a {@code name:} written at the position names, in the innermost call or block. */
+    Optional<Param> param(String name) {
+        Frame f = inner();
+        if ((f.kind == FrameKind.CALL || f.kind == FrameKind.BLOCK) && f.component != null) return f.component.param(name);
+        return Optional.empty();
+    }
+
+    /** The type of the value written at the position, when it can be told; null otherwise. */
+    Type expectedValue() {
+        return expectedValue(inner(), 0);
+    }
+
+    /**
+     * The declaration kinds a bare name at the position may refer to, from the statement's shape
+     * ({@code train MODEL on DATASET}); empty where a name is not expected.
+     */
+    Set<String> expectedDeclarations() {
+        Frame f = inner();
+        if (f.kind != FrameKind.TOP || statement == null) {
+            Type t = expectedValue();
+            return t == null ? Set.of() : Types.declarationKinds(t);
+        }
+        LexToken last = f.last(0);
+        if (last == null) return Set.of();
+        String text = last.text();
+        if (text.equals("on") || text.equals("fit") || (text.equals("split") && f.tokens.size() == 1)) return DATASET_DECLARATIONS;
+        if (f.tokens.size() == 1 && ACTS_ON_MODEL.contains(statement)) return MODEL_DECLARATIONS;
+        if (statement.equals("evaluate") && text.equals(",") && !containsText(f.tokens, "on")) return MODEL_DECLARATIONS;
+        if (statement.equals("distill") && text.equals("->")) return MODEL_DECLARATIONS;
+        return Set.of();
+    }
+
+    /**
+     * The value type expected after the last-but-{@code back} token of {@code f} ({@code back} is 1
+     * when the last token is a name about to be called).
+     */
+    private Type expectedValue(Frame f, int back) {
+        LexToken last = f.last(back);
+        switch (f.kind) {
+            case TOP -> {
+                if (statement == null || last == null) return null;
+                if (last.text().equals("=") && DECLARED_COMPONENT.containsKey(statement))
+                    return new Type.Component(Set.of(DECLARED_COMPONENT.get(statement)));
+                if (statement.equals("preprocess") && (last.text().equals(",") || last.text().equals("preprocess")))
+                    return new Type.Component(Set.of(Kind.PREPROCESSOR));
+                if (statement.equals("evaluate") && last.text().equals(":"))
+                    return new Type.ListOf(new Type.Component(Set.of(Kind.METRIC)));
+                return null;
+            }
+            case CALL -> {
+                if (f.component == null) return null;
+                if (last != null && last.text().equals(":")) return keyBefore(f, back).map(Param::type).orElse(null);
+                if (last == null || last.text().equals(",")) {
+                    List<Param> positional = f.component.positionalParams();
+                    int index = commas(f, back);
+                    return index < positional.size() ? positional.get(index).type() : null;
+                }
+                return null;
+            }
+            case BLOCK -> {
+                if (last != null && last.text().equals(":")) return keyBefore(f, back).map(Param::type).orElse(null);
+                boolean atKey = last == null || !last.text().equals(".");
+                if (atKey && f.component != null && f.component.name().equals("network"))
+                    return new Type.Component(Set.of(Kind.LAYER));
+                return null;
+            }
+            case SPACE -> {
+                return last != null && last.text().equals(":") ? new Type.Component(Set.of(Kind.SPACE)) : null;
+            }
+            case LIST -> {
+                return last == null || last.text().equals(",") ? f.element : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The parameter named just before the {@code :} that is the last-but-{@code back} token of {@code f}. */
+    private Optional<Param> keyBefore(Frame f, int back) {
+        LexToken key = f.last(back + 1);
+        if (key == null || f.component == null) return Optional.empty();
+        return f.component.param(key.text());
+    }
+
+    private static int commas(Frame f, int back) {
+        int n = 0;
+        for (int i = 0; i < f.tokens.size() - back; i++) if (f.tokens.get(i).text().equals(",")) n++;
+        return n;
+    }
+
+    private static boolean containsText(List<LexToken> tokens, String text) {
+        for (LexToken t : tokens) if (t.text().equals(text)) return true;
+        return false;
+    }
+
+    private static boolean onlySpacesBefore(String text, int codePointOffset) {
+        int index = text.offsetByCodePoints(0, Math.min(codePointOffset, text.codePointCount(0, text.length())));
+        for (int i = index - 1; i >= 0; i--) {
+            char ch = text.charAt(i);
+            if (ch == '\n') return true;
+            if (ch != ' ' && ch != '\t' && ch != '\r') return false;
+        }
+        return true;
+    }
+}
