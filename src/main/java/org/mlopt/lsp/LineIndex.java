@@ -43,6 +43,14 @@ final class LineIndex {
         return text.codePointCount(0, index);
     }
 
+    /** The LSP position of a code-point offset, clamped to the text. */
+    Position position(int offset) {
+        int index = text.offsetByCodePoints(0, Math.max(0, Math.min(offset, text.codePointCount(0, text.length()))));
+        int line = 0;
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= index) line++;
+        return new Position(line, index - lineStarts[line]);
+    }
+
     /** The position just past the last character. */
     Position end() {
         int last = lineStarts.length - 1;
