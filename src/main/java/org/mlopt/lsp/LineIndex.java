@@ -38,6 +38,7 @@ final class LineIndex {
 
     /** The code-point offset of an LSP position, clamped to the text. */
     int offset(Position p) {
+        if (p.getLine() >= lineStarts.length) return text.codePointCount(0, text.length());
         int line = Math.max(0, Math.min(p.getLine(), lineStarts.length - 1));
         int index = Math.min(lineStarts[line] + Math.max(0, p.getCharacter()), lineEnd(line));
         return text.codePointCount(0, index);
