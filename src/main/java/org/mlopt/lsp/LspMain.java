@@ -38,7 +38,13 @@ public final class LspMain {
             Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
             server.connect(launcher.getRemoteProxy());
             Future<Void> listening = launcher.startListening();
-            CompletableFuture<Void> inputClosed = CompletableFuture.runAsync(() -> waitFor(listening));
+            CompletableFuture<Void> inputClosed = new CompletableFuture<>();
+            Thread watcher = new Thread(() -> {
+                waitFor(listening);
+                inputClosed.complete(null);
+            }, "mlopt-lsp-input");
+            watcher.setDaemon(true);
+            watcher.start();
             CompletableFuture.anyOf(server.exited(), inputClosed).join();
             listening.cancel(true);
             server.shutdown();
