@@ -33,6 +33,7 @@ final class CompletionProvider {
     List<CompletionItem> complete(Document doc, Position position) {
         int offset = doc.lines().offset(position);
         CursorContext ctx = CursorContext.at(doc.text(), doc.tokens(), offset, registry);
+        if (ctx.inCommentOrString()) return List.of();
         Map<String, CompletionItem> items = new LinkedHashMap<>();
         CursorContext.Frame frame = ctx.inner();
         if (frame.kind == CursorContext.FrameKind.TOP && ctx.atLineStart()) {

@@ -62,6 +62,7 @@ final class CursorContext {
     private String statement;
     private LexToken word;
     private boolean lineStart;
+    private boolean inCommentOrString;
 
     private CursorContext(Registry registry) {
         this.registry = registry;
@@ -77,6 +78,14 @@ final class CursorContext {
             if (offset <= t.end() && (Declarations.isWord(t) || t.kind() == TokenKind.BOOLEAN)) {
                 c.word = t;
                 break;
+            }
+            boolean unterminated = t.kind() == TokenKind.ERROR && t.text().startsWith("\"");
+            if (t.kind() == TokenKind.COMMENT || t.kind() == TokenKind.STRING || unterminated) {
+                boolean closed = t.kind() == TokenKind.STRING && t.text().length() > 1 && t.text().endsWith("\"");
+                if (offset < t.end() || (offset == t.end() && !closed)) {
+                    c.inCommentOrString = true;
+                    break;
+                }
             }
             if (t.isTrivia()) {
                 if (t.text().indexOf('\n') >= 0) newlineSinceLast = true;
@@ -151,6 +160,11 @@ final class CursorContext {
     /** The word under or just before the position, being typed; null when there is none. */
     LexToken word() {
         return word;
+    }
+
+    /** Whether the position is inside a comment or a string, where nothing is completed. */
+    boolean inCommentOrString() {
+        return inCommentOrString;
     }
 
     /** Whether only whitespace precedes the word (or position) on its line. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,16 +53,25 @@ final class DiagnosticsPublisher implements AutoCloseable {
 
     /** Checks {@code doc} after the debounce delay unless a newer version arrives first. */
     void schedule(Document doc) {
-        ScheduledFuture<?> next = scheduler.schedule(() -> publish(doc), delayMillis, TimeUnit.MILLISECONDS);
-        ScheduledFuture<?> previous = pending.put(doc.uri(), next);
-        if (previous != null) previous.cancel(false);
+        if (scheduler.isShutdown()) return;
+        try {
+            ScheduledFuture<?> next = scheduler.schedule(() -> publish(doc), delayMillis, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> previous = pending.put(doc.uri(), next);
+            if (previous != null) previous.cancel(false);
+        } catch (RejectedExecutionException e) {
+            // Shut down meanwhile: a server told to shut down checks nothing more.
+        }
     }
 
     /** Clears a closed document's diagnostics. */
     void clear(String uri) {
         ScheduledFuture<?> previous = pending.remove(uri);
         if (previous != null) previous.cancel(false);
-        scheduler.execute(() -> send(new PublishDiagnosticsParams(uri, List.of())));
+        try {
+            scheduler.execute(() -> send(new PublishDiagnosticsParams(uri, List.of())));
+        } catch (RejectedExecutionException e) {
+            // Shut down meanwhile: the client drops diagnostics of closed files itself.
+        }
     }
 
     private void publish(Document doc) {

@@ -90,6 +90,14 @@ class ProvidersTest {
     }
 
     @Test
+    void nothingIsCompletedInCommentsAndStrings() {
+        assertEquals(Set.of(), complete("optimizer o = adam(lr: 0.1)  # try |\n"));
+        assertEquals(Set.of(), complete("data d = csv(\"da|ta.csv\")\n"));
+        assertEquals(Set.of(), complete("data d = csv(\"data/|"));
+        assertTrue(complete("data d = csv(\"data.csv\", |)\n").contains("target"));
+    }
+
+    @Test
     void hoverOnALayerAndOnAStatementKeyword() {
         Document doc = doc(SEARCH + "network n {\n  dense(4, relu)\n}\n");
         String dense = hover(doc, "dense(4");
