@@ -63,6 +63,32 @@ final class DiagnosticsPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads and compiles the parser and checker on the check thread ahead of the first script,
+     * so the first diagnostics an editor waits for are not slowed by class loading.
+     */
+    void warmUp() {
+        Document sample = new Document("untitled:warm-up.mlopt", 0, WARM_UP);
+        try {
+            scheduler.execute(() -> {
+                sample.tokens();
+                Checker.check(sample.parse(), null, registry);
+            });
+        } catch (RejectedExecutionException e) {
+            // Shut down already.
+        }
+    }
+
+    private static final String WARM_UP = """
+            data d = synthetic_classification(samples: 100, features: 4, seed: 0)
+            split d -> train: 0.75, test: 0.25 { seed: 0 }
+            network n { dense(8, relu)  dense(2) }
+            loss ce = cross_entropy()
+            optimizer o = adam(lr: 1e-3)
+            train n on train { loss: ce, optimizer: o, epochs: 1 }
+            evaluate n on test: [accuracy]
+            """;
+
     /** Clears a closed document's diagnostics. */
     void clear(String uri) {
         ScheduledFuture<?> previous = pending.remove(uri);

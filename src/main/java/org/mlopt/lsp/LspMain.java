@@ -54,6 +54,11 @@ public final class LspMain {
         }
     }
 
+    /** Serves over standard input and output; {@code mlopt lsp} does the same through the command line. */
+    public static void main(String[] args) {
+        System.exit(run(System.in, System.out));
+    }
+
     private static void waitFor(Future<Void> listening) {
         try {
             listening.get();

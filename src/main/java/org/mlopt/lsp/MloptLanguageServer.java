@@ -3,6 +3,7 @@ package org.mlopt.lsp;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.SaveOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
@@ -64,6 +65,11 @@ public final class MloptLanguageServer implements LanguageServer, LanguageClient
         caps.setDocumentSymbolProvider(true);
         caps.setDocumentFormattingProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("mlopt", Version.current())));
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        textDocuments.warmUp();
     }
 
     @Override

@@ -113,6 +113,11 @@ final class MloptTextDocumentService implements TextDocumentService {
         return CompletableFuture.completedFuture(doc == null ? List.of() : formatting.format(doc));
     }
 
+    /** Prepares the checker in the background while the editor finishes its handshake. */
+    void warmUp() {
+        diagnostics.warmUp();
+    }
+
     void shutdown() {
         diagnostics.close();
     }

@@ -11,12 +11,12 @@ final class Version {
 
     static String current() {
         try (InputStream in = Version.class.getResourceAsStream("/org/mlopt/version.properties")) {
-            if (in == null) return "unknown";
+            if (in == null) return "dev";
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version", "unknown");
+            return p.getProperty("version", "dev");
         } catch (IOException e) {
-            return "unknown";
+            return "dev";
         }
     }
 }
