@@ -32,7 +32,7 @@ final class CompletionProvider {
 
     List<CompletionItem> complete(Document doc, Position position) {
         int offset = doc.lines().offset(position);
-        CursorContext ctx = CursorContext.at(doc.text(), doc.tokens(), offset, registry);
+        CursorContext ctx = CursorContext.at(doc, offset, registry);
         if (ctx.inCommentOrString()) return List.of();
         Map<String, CompletionItem> items = new LinkedHashMap<>();
         CursorContext.Frame frame = ctx.inner();
@@ -40,17 +40,33 @@ final class CompletionProvider {
             for (String keyword : Lexing.statementKeywords()) add(items, keyword(keyword));
             return new ArrayList<>(items.values());
         }
-        if (ctx.atKey()) keys(ctx, frame, items);
+        if (ctx.atKey()) keys(ctx, frame, items, doc);
+        ctx.dottedOwner().ifPresent(owner -> owner.params().forEach(p -> add(items, param(p, owner))));
         Type expected = ctx.expectedValue();
         if (expected != null) values(expected, items);
         for (Declarations.Declaration d : doc.declarations().ofKinds(ctx.expectedDeclarations())) add(items, declared(d, doc));
         return new ArrayList<>(items.values());
     }
 
-    private void keys(CursorContext ctx, CursorContext.Frame frame, Map<String, CompletionItem> items) {
+    private void keys(CursorContext ctx, CursorContext.Frame frame, Map<String, CompletionItem> items, Document doc) {
+        if (frame.kind == CursorContext.FrameKind.SPACE) {
+            spaceKeys(ctx, frame, items, doc);
+            return;
+        }
         if (frame.component != null) for (Param p : frame.component.params()) add(items, param(p, frame.component));
         if (frame.kind == CursorContext.FrameKind.BLOCK && "search".equals(ctx.statement()) && frame.component != null
                 && frame.component.name().equals("search")) add(items, keyword("space"));
+    }
+
+    /**
+     * Keys of a search space: the searched model's own parameters, and the heads of dotted paths
+     * ({@code opt.lr}, {@code train.epochs}): declared components and {@code train}.
+     */
+    private static void spaceKeys(CursorContext ctx, CursorContext.Frame frame, Map<String, CompletionItem> items, Document doc) {
+        if (frame.component != null) for (Param p : frame.component.params()) add(items, param(p, frame.component));
+        for (Declarations.Declaration d : doc.declarations().all())
+            if (d.component() != null && !d.kind().equals("data")) add(items, declared(d, doc));
+        add(items, keyword("train"));
     }
 
     private void values(Type type, Map<String, CompletionItem> items) {

@@ -58,20 +58,24 @@ final class CursorContext {
     }
 
     private final Registry registry;
+    private final Declarations declarations;
     private final List<Frame> frames = new ArrayList<>();
     private String statement;
     private LexToken word;
     private boolean lineStart;
     private boolean inCommentOrString;
 
-    private CursorContext(Registry registry) {
+    private CursorContext(Registry registry, Declarations declarations) {
         this.registry = registry;
+        this.declarations = declarations;
         frames.add(new Frame(FrameKind.TOP, null, null));
     }
 
-    /** The context at code-point {@code offset} of {@code text}. */
-    static CursorContext at(String text, List<LexToken> tokens, int offset, Registry registry) {
-        CursorContext c = new CursorContext(registry);
+    /** The context at code-point {@code offset} of {@code doc}. */
+    static CursorContext at(Document doc, int offset, Registry registry) {
+        String text = doc.text();
+        List<LexToken> tokens = doc.tokens();
+        CursorContext c = new CursorContext(registry, doc.declarations());
         boolean newlineSinceLast = true;
         for (LexToken t : tokens) {
             if (t.start() >= offset) break;
@@ -134,7 +138,7 @@ final class CursorContext {
 
     private Frame openBlock(Frame inner) {
         LexToken previous = inner.last(0);
-        if (previous != null && previous.text().equals("space")) return new Frame(FrameKind.SPACE, null, null);
+        if (previous != null && previous.text().equals("space")) return new Frame(FrameKind.SPACE, searchedModel(), null);
         if (previous != null && previous.text().equals(":")) {
             Optional<Param> key = keyBefore(inner, 0);
             Component schema = key.flatMap(p -> Types.group(p.type())).flatMap(registry::group).orElse(null);
@@ -183,8 +187,38 @@ final class CursorContext {
     /** The parameter a {@code name:} written at the position names, in the innermost call or block. */
     Optional<Param> param(String name) {
         Frame f = inner();
-        if ((f.kind == FrameKind.CALL || f.kind == FrameKind.BLOCK) && f.component != null) return f.component.param(name);
+        if (f.kind == FrameKind.SPACE && f.lastIs(".")) return dottedOwner().flatMap(c -> c.param(name));
+        if (f.component != null && f.kind != FrameKind.LIST) return f.component.param(name);
         return Optional.empty();
+    }
+
+    /**
+     * In a search space after {@code HEAD.}, the component whose parameters may follow: the
+     * training options for {@code train}, else the component a declared name was given.
+     */
+    Optional<Component> dottedOwner() {
+        Frame f = inner();
+        if (f.kind != FrameKind.SPACE || !f.lastIs(".")) return Optional.empty();
+        LexToken head = f.last(1);
+        return head == null ? Optional.empty() : pathOwner(head.text());
+    }
+
+    private Optional<Component> pathOwner(String head) {
+        if (head.equals("train")) return registry.statement("train");
+        return declarations.find(head).filter(d -> d.component() != null)
+                .flatMap(d -> Types.component(registry, d.component(), declaredType(d.kind())));
+    }
+
+    /** The component the model of the enclosing {@code search M on D} statement was declared with. */
+    private Component searchedModel() {
+        List<LexToken> statementTokens = top().tokens;
+        if (!"search".equals(statement) || statementTokens.size() < 2) return null;
+        return pathOwner(statementTokens.get(1).text()).filter(c -> c.kind() == Kind.MODEL).orElse(null);
+    }
+
+    private static Type declaredType(String keyword) {
+        Kind kind = DECLARED_COMPONENT.get(keyword);
+        return kind == null ? null : new Type.Component(Set.of(kind));
     }
 
     /** The type of the value written at the position, when it can be told; null otherwise. */
@@ -247,7 +281,10 @@ final class CursorContext {
                 return null;
             }
             case SPACE -> {
-                return last != null && last.text().equals(":") ? new Type.Component(Set.of(Kind.SPACE)) : null;
+                if (last == null || !last.text().equals(":")) return null;
+                Type primitives = new Type.Component(Set.of(Kind.SPACE));
+                return keyBefore(f, back).map(p -> (Type) new Type.AnyOf(List.of(primitives, new Type.ListOf(p.type()))))
+                        .orElse(primitives);
             }
             case LIST -> {
                 return last == null || last.text().equals(",") ? f.element : null;
@@ -261,8 +298,13 @@ final class CursorContext {
     /** The parameter named just before the {@code :} that is the last-but-{@code back} token of {@code f}. */
     private Optional<Param> keyBefore(Frame f, int back) {
         LexToken key = f.last(back + 1);
-        if (key == null || f.component == null) return Optional.empty();
-        return f.component.param(key.text());
+        if (key == null) return Optional.empty();
+        LexToken dot = f.last(back + 2);
+        if (f.kind == FrameKind.SPACE && dot != null && dot.text().equals(".")) {
+            LexToken head = f.last(back + 3);
+            return head == null ? Optional.empty() : pathOwner(head.text()).flatMap(c -> c.param(key.text()));
+        }
+        return f.component == null ? Optional.empty() : f.component.param(key.text());
     }
 
     private static int commas(Frame f, int back) {

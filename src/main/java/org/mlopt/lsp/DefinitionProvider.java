@@ -21,7 +21,7 @@ final class DefinitionProvider {
         if (at == null) return List.of();
         if (at.nextIs(":")) {
             // A setting or argument name is not a use of a declared name (split parts are their own declarations).
-            CursorContext ctx = CursorContext.at(doc.text(), doc.tokens(), at.word().start(), registry);
+            CursorContext ctx = CursorContext.at(doc, at.word().start(), registry);
             if (ctx.inner().kind != CursorContext.FrameKind.TOP) return List.of();
         }
         Optional<Declarations.Declaration> d = doc.declarations().find(at.word().text());

@@ -33,11 +33,12 @@ final class HoverProvider {
 
     private String markdown(Document doc, WordAt at) {
         String name = at.word().text();
-        CursorContext ctx = CursorContext.at(doc.text(), doc.tokens(), at.word().start(), registry);
+        CursorContext ctx = CursorContext.at(doc, at.word().start(), registry);
         CursorContext.Frame frame = ctx.inner();
-        if (at.nextIs(":") && ctx.atKey() && frame.component != null) {
-            Optional<Param> p = ctx.param(name);
-            if (p.isPresent()) return ComponentDocs.param(p.get(), ComponentDocs.owner(frame.component));
+        if (at.nextIs(":") && (ctx.atKey() || ctx.dottedOwner().isPresent())) {
+            Optional<Component> owner = ctx.dottedOwner().or(() -> Optional.ofNullable(frame.component));
+            Optional<Param> p = owner.flatMap(c -> c.param(name));
+            if (p.isPresent()) return ComponentDocs.param(p.get(), ComponentDocs.owner(owner.get()));
         }
         if (at.nextIs("(")) {
             Optional<Component> c = Types.component(registry, name, ctx.expectedValue());

@@ -90,6 +90,31 @@ class ProvidersTest {
     }
 
     @Test
+    void searchSpaceKeysAreTheModelsParametersAndPathHeads() {
+        String script = "optimizer opt = adam()\n" + SEARCH;
+        Set<String> keys = complete(script.replace("    C: [0.001, 0.01]\n", "    C: [0.001, 0.01]\n    |\n"));
+        assertTrue(keys.containsAll(Set.of("C", "penalty", "opt", "train")), keys::toString);
+        assertFalse(keys.contains("cancer") || keys.contains("grid"), keys::toString);
+        Set<String> optimizer = complete(script.replace("    C: [0.001, 0.01]\n", "    opt.|\n"));
+        assertTrue(optimizer.containsAll(Set.of("lr", "beta1")), optimizer::toString);
+        Set<String> training = complete(script.replace("    C: [0.001, 0.01]\n", "    train.|\n"));
+        assertTrue(training.containsAll(Set.of("epochs", "batch")), training::toString);
+        Set<String> penalties = complete(script.replace("C: [0.001, 0.01]", "penalty: [l1, |]"));
+        assertTrue(penalties.containsAll(Set.of("l1", "l2")), penalties::toString);
+        Set<String> primitives = complete(script.replace("C: [0.001, 0.01]", "opt.lr: |"));
+        assertTrue(primitives.containsAll(Set.of("loguniform", "uniform", "choice")), primitives::toString);
+    }
+
+    @Test
+    void hoverOnSearchSpaceKeys() {
+        Document doc = doc("optimizer opt = adam()\n" + SEARCH.replace("C: [0.001, 0.01]", "C: [0.1]\n    opt.lr: [0.1]"));
+        String c = hover(doc, "C: [");
+        assertTrue(c.contains("**C** — parameter of model `logistic_regression`"), c);
+        String lr = hover(doc, "lr: [");
+        assertTrue(lr.contains("**lr** — parameter of optimizer `adam`"), lr);
+    }
+
+    @Test
     void nothingIsCompletedInCommentsAndStrings() {
         assertEquals(Set.of(), complete("optimizer o = adam(lr: 0.1)  # try |\n"));
         assertEquals(Set.of(), complete("data d = csv(\"da|ta.csv\")\n"));
