@@ -53,7 +53,10 @@ final class ComponentDocs {
         if (v == null) return "";
         if (v instanceof Double d) {
             if (d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e15) return Long.toString(d.longValue());
-            return Double.toString(d);
+            if (d.isNaN() || d.isInfinite()) return Double.toString(d);
+            // As a script would spell it: 1e-8, not 1.0E-8.
+            return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toString().toLowerCase(java.util.Locale.ROOT)
+                    .replace("e+", "e");
         }
         if (v instanceof String s && p.type() instanceof org.mlopt.schema.Type.Str) return "\"" + s + "\"";
         return String.valueOf(v);

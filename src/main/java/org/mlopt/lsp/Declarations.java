@@ -35,9 +35,10 @@ final class Declarations {
         this.all = Collections.unmodifiableList(all);
     }
 
-    static Declarations scan(List<LexToken> tokens) {
+    /** The declarations of a script, given its text and {@link org.mlopt.parse.Lexing#tokens its tokens}. */
+    static Declarations scan(String text, List<LexToken> tokens) {
         List<Declaration> out = new ArrayList<>();
-        for (List<LexToken> statement : TopLevelStatements.split(tokens)) declare(statement, out);
+        for (List<LexToken> statement : TopLevelStatements.split(tokens)) declare(statement, TopLevelStatements.source(text, statement), out);
         return new Declarations(out);
     }
 
@@ -58,9 +59,8 @@ final class Declarations {
         return out;
     }
 
-    private static void declare(List<LexToken> statement, List<Declaration> out) {
+    private static void declare(List<LexToken> statement, String text, List<Declaration> out) {
         String keyword = statement.get(0).text();
-        String text = TopLevelStatements.text(statement);
         if (NAMING.contains(keyword)) {
             if (statement.size() < 2 || !isWord(statement.get(1))) return;
             String component = null;

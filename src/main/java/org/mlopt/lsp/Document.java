@@ -46,7 +46,7 @@ final class Document {
     }
 
     synchronized Declarations declarations() {
-        if (declarations == null) declarations = Declarations.scan(tokens());
+        if (declarations == null) declarations = Declarations.scan(text, tokens());
         return declarations;
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 final class TopLevelStatements {
 
     static final Set<String> STATEMENT_KEYWORDS = Set.copyOf(Lexing.statementKeywords());
+    static final int MAX_LINES = 12;
 
     private TopLevelStatements() {}
 
@@ -44,18 +45,13 @@ final class TopLevelStatements {
         return t.kind() == TokenKind.KEYWORD && STATEMENT_KEYWORDS.contains(t.text());
     }
 
-    /** The statement's tokens spelled with single spaces, short enough for a hover. */
-    static String text(List<LexToken> statement) {
-        StringBuilder b = new StringBuilder();
-        for (LexToken t : statement) {
-            boolean tight = t.text().equals(":") || t.text().equals(",") || t.text().equals(")") || t.text().equals("]")
-                    || t.text().equals(".") || t.text().equals("(");
-            String last = b.length() == 0 ? "" : b.substring(b.length() - 1);
-            boolean afterOpen = last.equals("(") || last.equals("[") || last.equals(".");
-            if (b.length() > 0 && !tight && !afterOpen) b.append(' ');
-            b.append(t.text());
-            if (b.length() > 400) return b.append(" …").toString();
-        }
-        return b.toString();
+    /** A statement's source text as written, cut after {@value #MAX_LINES} lines. */
+    static String source(String text, List<LexToken> statement) {
+        int start = text.offsetByCodePoints(0, statement.get(0).start());
+        LexToken last = statement.get(statement.size() - 1);
+        int end = Math.min(text.length(), text.offsetByCodePoints(0, last.start()) + last.text().length());
+        String[] lines = text.substring(start, end).split("\n", -1);
+        if (lines.length <= MAX_LINES) return String.join("\n", lines);
+        return String.join("\n", java.util.Arrays.asList(lines).subList(0, MAX_LINES)) + "\n  ...";
     }
 }
