@@ -45,6 +45,7 @@ final class CompletionProvider {
         Type expected = ctx.expectedValue();
         if (expected != null) values(expected, items);
         for (Declarations.Declaration d : doc.declarations().ofKinds(ctx.expectedDeclarations())) add(items, declared(d, doc));
+        ctx.connectingWord().ifPresent(word -> add(items, keyword(word)));
         return new ArrayList<>(items.values());
     }
 

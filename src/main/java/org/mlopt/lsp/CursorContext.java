@@ -247,6 +247,36 @@ final class CursorContext {
     }
 
     /**
+     * The word that joins the parts of the statement at the position, when it comes next:
+     * {@code on} after {@code train M}, {@code fit} after the preprocessing steps, {@code to}
+     * after {@code save M}, {@code from} after {@code load M}.
+     */
+    Optional<String> connectingWord() {
+        Frame f = inner();
+        if (f.kind != FrameKind.TOP || statement == null || f.tokens.size() < 2) return Optional.empty();
+        LexToken last = f.last(0);
+        boolean afterName = Declarations.isWord(last);
+        switch (statement) {
+            case "train", "search", "prune", "evaluate", "distill" -> {
+                boolean ready = afterName && !containsText(f.tokens, "on") && (!statement.equals("distill") || containsText(f.tokens, "->"));
+                return ready ? Optional.of("on") : Optional.empty();
+            }
+            case "preprocess" -> {
+                return last.text().equals(")") && !containsText(f.tokens, "fit") ? Optional.of("fit") : Optional.empty();
+            }
+            case "save" -> {
+                return f.tokens.size() == 2 && afterName ? Optional.of("to") : Optional.empty();
+            }
+            case "load" -> {
+                return f.tokens.size() == 2 && afterName ? Optional.of("from") : Optional.empty();
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
      * The value type expected after the last-but-{@code back} token of {@code f} ({@code back} is 1
      * when the last token is a name about to be called).
      */

@@ -115,6 +115,16 @@ class ProvidersTest {
     }
 
     @Test
+    void connectingWordsComeWhereTheStatementNeedsThem() {
+        String decls = "data d = csv(\"a.csv\")\nmodel m = ridge()\n";
+        assertEquals(Set.of("on"), complete(decls + "train m |"));
+        assertEquals(Set.of("on"), complete(decls + "evaluate m, m |"));
+        assertEquals(Set.of("fit"), complete(decls + "preprocess standardize() |"));
+        assertEquals(Set.of("to"), complete(decls + "save m |"));
+        assertEquals(Set.of(), complete(decls + "train m on d |"));
+    }
+
+    @Test
     void nothingIsCompletedInCommentsAndStrings() {
         assertEquals(Set.of(), complete("optimizer o = adam(lr: 0.1)  # try |\n"));
         assertEquals(Set.of(), complete("data d = csv(\"da|ta.csv\")\n"));
