@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The VS Code extension: manifest, TextMate grammar, language configuration and snippets. */
+/**
+ * The VS Code extension: manifest, TextMate grammar, language configuration and snippets. The
+ * manifest points at the hand-written {@code extension.js}, which starts {@code mlopt lsp}.
+ */
 final class VsCodeExtension {
 
     static final String SCOPE = "source.mlopt";
@@ -31,12 +34,14 @@ final class VsCodeExtension {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "mlopt");
         m.put("displayName", "mlopt");
-        m.put("description", "Highlighting, snippets, brackets and folding for mlopt experiment scripts (.mlopt).");
+        m.put("description", "Diagnostics, completion, hover, go to definition, outline, formatting, highlighting and snippets for mlopt experiment scripts (.mlopt).");
         m.put("version", "0.1.0");
         m.put("publisher", "mlopt");
         m.put("private", true);
-        m.put("engines", Map.of("vscode", "^1.60.0"));
-        m.put("categories", List.of("Programming Languages", "Snippets"));
+        m.put("engines", Map.of("vscode", "^1.82.0"));
+        m.put("categories", List.of("Programming Languages", "Snippets", "Formatters"));
+        m.put("activationEvents", List.of("onLanguage:mlopt"));
+        m.put("main", "./extension.js");
         Map<String, Object> language = new LinkedHashMap<>();
         language.put("id", "mlopt");
         language.put("aliases", List.of("mlopt"));
@@ -53,10 +58,32 @@ final class VsCodeExtension {
         contributes.put("languages", List.of(language));
         contributes.put("grammars", List.of(grammar));
         contributes.put("snippets", List.of(snippets));
+        contributes.put("configuration", serverSettings());
         m.put("contributes", contributes);
         m.put("scripts", Map.of("test", "vscode-tmgrammar-test -g syntaxes/mlopt.tmLanguage.json \"test/**/*.mlopt\""));
+        m.put("dependencies", Map.of("vscode-languageclient", "^9.0.1"));
         m.put("devDependencies", Map.of("vscode-tmgrammar-test", "0.1.3"));
         return m;
+    }
+
+    /** How {@code extension.js} starts the language server ({@code mlopt lsp} over stdio). */
+    private static Map<String, Object> serverSettings() {
+        Map<String, Object> command = new LinkedHashMap<>();
+        command.put("type", "string");
+        command.put("default", "mlopt");
+        command.put("description", "The mlopt launcher that runs the language server (a name on the PATH or a full path).");
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("type", "array");
+        args.put("items", Map.of("type", "string"));
+        args.put("default", List.of("lsp"));
+        args.put("description", "Arguments that make the launcher serve the Language Server Protocol over stdin and stdout.");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("mlopt.serverCommand", command);
+        properties.put("mlopt.serverArgs", args);
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("title", "mlopt");
+        configuration.put("properties", properties);
+        return configuration;
     }
 
     private static Map<String, Object> languageConfiguration() {
