@@ -61,7 +61,8 @@ public final class Executor {
         boolean cancelled = false;
         java.util.Set<String> groupsRun = new java.util.HashSet<>();
         for (Step step : graph.steps()) {
-            if (step.group() != null && !groupsRun.add(step.group())) continue;
+            String unit = unitOf(step);
+            if (unit != null && !groupsRun.add(unit)) continue;
             if (options.cancelled().getAsBoolean()) {
                 cancelled = true;
                 break;
@@ -86,9 +87,12 @@ public final class Executor {
             } else {
                 listener.stepStarted(step);
                 try {
-                    result = step.group() != null
-                            ? runners.runSearch(groupSteps(graph, step.group()), (Statement.Search) statement, artifacts)
-                            : runners.run(step, statement, artifacts);
+                    if (step.group() != null)
+                        result = runners.runSearch(unitSteps(graph, unit), (Statement.Search) statement, artifacts);
+                    else if (unit != null)
+                        result = runners.runCompression(unitSteps(graph, unit), statement, artifacts);
+                    else
+                        result = runners.run(step, statement, artifacts);
                 } catch (IllegalArgumentException | ArithmeticException e) {
                     // The numeric libraries reject bad values with messages written for users.
                     throw new RunFailure(step.span(), step.label() + ": " + e.getMessage(), null, e);
@@ -99,7 +103,7 @@ public final class Executor {
                     cancelled = true;
                     break;
                 }
-                if (step.group() == null) {
+                if (unit == null) {
                     List<Object> outputs = new ArrayList<>();
                     for (String out : step.outputs()) outputs.add(artifacts.get(out));
                     cache.put(fingerprint, new StepCache.Entry(outputs, result));
@@ -120,9 +124,21 @@ public final class Executor {
         return new RunResult(program.source().name(), options.seed(), results, notExecuted, cancelled);
     }
 
-    private static List<Step> groupSteps(ExecutionGraph graph, String group) {
+    /**
+     * Steps that run together: a search's trials, folds and refit (its group), and the phases of a
+     * prune or distill statement. Null for a step that runs alone.
+     */
+    private static String unitOf(Step step) {
+        if (step.group() != null) return step.group();
+        return switch (step.kind()) {
+            case PRUNE, FINETUNE, TEACHER_OUTPUTS, DISTILL, BASELINE -> "statement:" + step.statement();
+            default -> null;
+        };
+    }
+
+    private static List<Step> unitSteps(ExecutionGraph graph, String unit) {
         List<Step> steps = new ArrayList<>();
-        for (Step s : graph.steps()) if (group.equals(s.group())) steps.add(s);
+        for (Step s : graph.steps()) if (unit.equals(unitOf(s))) steps.add(s);
         return steps;
     }
 

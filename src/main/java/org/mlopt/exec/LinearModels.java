@@ -79,41 +79,48 @@ final class LinearModels {
     }
 
     private static TrainedModel regressor(String kind, LinearModel fitted) {
-        return new TrainedModel() {
-            public String kind() { return kind; }
-            public Task task() { return Task.REGRESSION; }
-            public List<String> classes() { return List.of(); }
-            public Output predict(Dataset d) { return new Output(null, null, fitted.predict(d.features())); }
-            public Map<String, Object> summary() {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("parameters", fitted.coef().length + 1);
-                s.put("nonzero_coefficients", fitted.nonzeros());
-                if (fitted.nIter() > 0) s.put("iterations", fitted.nIter());
-                s.put("coefficients", fitted.coef().clone());
-                s.put("intercept", fitted.intercept());
-                return s;
-            }
-        };
+        return new Regressor(kind, fitted);
     }
 
     private static TrainedModel classifier(LogisticRegression spec, Dataset data) {
         LogisticModel fitted = spec.fit(data.features(), data.labels());
-        List<String> classes = data.classes();
-        return new TrainedModel() {
-            public String kind() { return "logistic_regression"; }
-            public Task task() { return data.task(); }
-            public List<String> classes() { return classes; }
-            public Output predict(Dataset d) {
-                DMatrixRMaj x = d.features();
-                return new Output(fitted.predict(x), fitted.predictProba(x), null);
-            }
-            public Map<String, Object> summary() {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("parameters", fitted.coef().getNumElements() + fitted.intercept().length);
-                s.put("iterations", fitted.nIter());
-                s.put("solver", spec.resolve(classes.size()).name().toLowerCase(Locale.ROOT));
-                return s;
-            }
-        };
+        return new Classifier(fitted, data.task(), data.classes(), spec.resolve(data.classes().size()).name().toLowerCase(Locale.ROOT));
+    }
+
+    /** A fitted linear regressor (linear_regression, ridge, lasso, elastic_net). */
+    record Regressor(String kind, LinearModel fitted) implements TrainedModel {
+        public Task task() { return Task.REGRESSION; }
+
+        public List<String> classes() { return List.of(); }
+
+        public Output predict(Dataset d) { return new Output(null, null, fitted.predict(d.features())); }
+
+        public Map<String, Object> summary() {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("parameters", fitted.coef().length + 1);
+            s.put("nonzero_coefficients", fitted.nonzeros());
+            if (fitted.nIter() > 0) s.put("iterations", fitted.nIter());
+            s.put("coefficients", fitted.coef());
+            s.put("intercept", fitted.intercept());
+            return s;
+        }
+    }
+
+    /** A fitted logistic regression. */
+    record Classifier(LogisticModel fitted, Task task, List<String> classes, String solver) implements TrainedModel {
+        public String kind() { return "logistic_regression"; }
+
+        public Output predict(Dataset d) {
+            DMatrixRMaj x = d.features();
+            return new Output(fitted.predict(x), fitted.predictProba(x), null);
+        }
+
+        public Map<String, Object> summary() {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("parameters", fitted.coef().getNumElements() + fitted.intercept().length);
+            if (fitted.nIter() > 0) s.put("iterations", fitted.nIter());
+            if (solver != null) s.put("solver", solver);
+            return s;
+        }
     }
 }

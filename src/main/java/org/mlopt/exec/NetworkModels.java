@@ -170,34 +170,13 @@ final class NetworkModels {
     }
 
     /** A trained network as the runtime sees it. */
-    static TrainedModel trained(Network network, Dataset trainData, Loss loss, History history) {
-        Task task = trainData.task();
-        List<String> classes = trainData.classes();
-        boolean sigmoidOutput = loss instanceof Loss.BinaryCrossEntropyWithLogits;
-        return new TrainedModel() {
-            public String kind() { return "network"; }
-            public Task task() { return task; }
-            public List<String> classes() { return classes; }
-            public Output predict(Dataset d) {
-                Tensor x = Tensors.of(d.features(), network.spec().precision());
-                Tensor out = network.predict(x);
-                int n = out.rows();
-                if (task == Task.REGRESSION) {
-                    double[] v = new double[n];
-                    for (int i = 0; i < n; i++) v[i] = out.get(i, 0);
-                    return new Output(null, null, v);
-                }
-                return sigmoidOutput ? Probabilities.fromSigmoid(out) : Probabilities.fromLogits(out);
-            }
-            public Map<String, Object> summary() {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("parameters", network.parameterCount());
-                s.put("epochs", history.epochs().size());
-                s.put("stopped", history.stopReason().name().toLowerCase(java.util.Locale.ROOT));
-                if (history.stopReason() == History.StopReason.EARLY_STOPPED) s.put("best_epoch", history.bestEpoch());
-                return s;
-            }
-        };
+    static NetworkModel trained(Network network, Dataset trainData, Loss loss, History history) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("epochs", history.epochs().size());
+        facts.put("stopped", history.stopReason().name().toLowerCase(java.util.Locale.ROOT));
+        if (history.stopReason() == History.StopReason.EARLY_STOPPED) facts.put("best_epoch", history.bestEpoch());
+        return new NetworkModel(network, trainData.task(), trainData.classes(), loss instanceof Loss.BinaryCrossEntropyWithLogits,
+                null, facts);
     }
 
     static List<Map<String, Double>> history(History history) {

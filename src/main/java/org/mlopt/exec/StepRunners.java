@@ -36,6 +36,7 @@ final class StepRunners {
     private final RunOptions options;
     private final ModelSteps models;
     private final SearchSteps searches;
+    private final CompressionSteps compression;
 
     StepRunners(CheckedProgram program, Declarations declarations, Binder binder, RunOptions options, RunListener listener) {
         this.program = program;
@@ -44,6 +45,7 @@ final class StepRunners {
         this.options = options;
         this.models = new ModelSteps(declarations, binder, options, listener);
         this.searches = new SearchSteps(program.ast(), org.mlopt.schema.Registry.standard(), models, options);
+        this.compression = new CompressionSteps(program.ast(), binder, options);
     }
 
     /** Why a step cannot run in this version, or null when it can. */
@@ -51,9 +53,8 @@ final class StepRunners {
         return switch (step.kind()) {
             case LOAD_DATA, SPLIT, FIT_PREPROCESS, APPLY_PREPROCESS, TRAIN, EVALUATE -> null;
             case SEARCH, FIT, REFIT, PROMOTE -> null;
-            case PRUNE, FINETUNE -> "pruning is not executed by this version yet";
-            case TEACHER_OUTPUTS, DISTILL, BASELINE -> "distillation is not executed by this version yet";
-            case SAVE, LOAD_MODEL -> "saving and loading models is not executed by this version yet";
+            case PRUNE, FINETUNE, TEACHER_OUTPUTS, DISTILL, BASELINE -> null;
+            case SAVE, LOAD_MODEL -> null;
             case REPORT -> "reports are not written by this version yet";
         };
     }
@@ -79,6 +80,34 @@ final class StepRunners {
         return outcome.result();
     }
 
+    /** Runs all steps of a prune or distill statement at once: phases and fine-tuning share optimizer state. */
+    StepResult runCompression(List<Step> steps, Statement statement, Map<String, Object> artifacts) {
+        Step first = steps.get(0);
+        Object model = artifacts.get(first.inputs().get(0));
+        if (!(model instanceof NetworkModel network))
+            throw new RunFailure(statement.span(), "only networks can be pruned or distilled, and '" + first.inputs().get(0).replaceAll("#.*", "")
+                    + "' is a " + ((TrainedModel) model).kind());
+        long seed = first.seed().orElse(0) & 0xFFFFFFFFL;
+        for (Step s : steps) if (s.seed().isPresent()) seed = s.seed().getAsLong() & 0xFFFFFFFFL;
+        CompressionSteps.Outcome outcome;
+        if (statement instanceof Statement.Prune p) {
+            Dataset data = null;
+            for (Step s : steps) for (String in : s.inputs()) if (artifacts.get(in) instanceof Dataset d) data = d;
+            outcome = compression.prune(p, network, data, first.id(), seed);
+        } else {
+            Statement.Distill d = (Statement.Distill) statement;
+            List<Dataset> datasets = new ArrayList<>();
+            for (String in : first.inputs()) if (artifacts.get(in) instanceof Dataset ds) datasets.add(ds);
+            outcome = compression.distill(d, network, datasets.get(0), datasets.size() > 1 ? datasets.get(1) : null, first.id(), seed);
+        }
+        for (Step s : steps)
+            for (String out : s.outputs())
+                artifacts.put(out, s.kind() == org.mlopt.plan.StepKind.BASELINE
+                        ? compression.baselines.get(((Statement.Distill) statement).student().text())
+                        : s.kind() == org.mlopt.plan.StepKind.TEACHER_OUTPUTS ? Boolean.TRUE : outcome.model());
+        return outcome.result();
+    }
+
     StepResult run(Step step, Statement statement, Map<String, Object> artifacts) {
         return switch (step.kind()) {
             case LOAD_DATA -> {
@@ -100,6 +129,31 @@ final class StepRunners {
                 Dataset in = (Dataset) artifacts.get(step.inputs().get(0));
                 Preprocessing fitted = (Preprocessing) artifacts.get(step.inputs().get(1));
                 artifacts.put(step.outputs().get(0), fitted.transform(in));
+                yield null;
+            }
+            case SAVE -> {
+                Statement.Save save = (Statement.Save) statement;
+                Path file = program.baseDir().resolve(save.path().value());
+                TrainedModel model = (TrainedModel) artifacts.get(step.inputs().get(0));
+                try {
+                    ModelStore.save(model, file);
+                } catch (java.io.IOException e) {
+                    throw new RunFailure(save.path().span(), "cannot save " + save.target().text() + " to " + file + ": " + e.getMessage());
+                }
+                artifacts.put(step.outputs().get(0), file);
+                yield new StepResult(step.id(), "save", save.target().text(), null, Map.of(),
+                        map("file", save.path().value(), "bytes", file.toFile().length()), List.of());
+            }
+            case LOAD_MODEL -> {
+                Statement.Load load = (Statement.Load) statement;
+                Path file = program.baseDir().resolve(load.path().value());
+                try {
+                    artifacts.put(step.outputs().get(0), ModelStore.load(file));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new RunFailure(load.path().span(), "model file " + file + " does not exist", "save a model there first (save M to \"...\")", e);
+                } catch (java.io.IOException e) {
+                    throw new RunFailure(load.path().span(), "cannot load " + file + ": " + e.getMessage());
+                }
                 yield null;
             }
             case TRAIN -> models.train(step, (Statement.Train) statement, artifacts);

@@ -24,6 +24,11 @@ public final class LinearModel {
         this.dualGap = dualGap;
     }
 
+    /** A fitted model from stored coefficients (a loaded model file); predicts exactly as the original. */
+    public static LinearModel restore(double[] coef, double intercept) {
+        return new LinearModel(coef, intercept, 0, true, 0.0);
+    }
+
     /** Coefficients, one per column of X. */
     public double[] coef() {
         return coef.clone();

@@ -23,6 +23,11 @@ public final class LogisticModel {
         this.converged = converged;
     }
 
+    /** A fitted model from stored coefficients (a loaded model file); predicts exactly as the original. */
+    public static LogisticModel restore(int classes, DMatrixRMaj coef, double[] intercept) {
+        return new LogisticModel(classes, coef, intercept, 0, true);
+    }
+
     public int classes() {
         return classes;
     }

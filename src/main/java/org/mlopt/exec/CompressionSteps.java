@@ -1,0 +1,175 @@
+package org.mlopt.exec;
+
+import org.mlopt.ast.Statement;
+import org.mlopt.autodiff.Tensor;
+import org.mlopt.data.Dataset;
+import org.mlopt.distill.DistillConfig;
+import org.mlopt.distill.DistillResult;
+import org.mlopt.distill.Distiller;
+import org.mlopt.loss.Loss;
+import org.mlopt.nn.Network;
+import org.mlopt.nn.NetworkSpec;
+import org.mlopt.prune.CompressionReport;
+import org.mlopt.prune.FineTune;
+import org.mlopt.prune.MagnitudePruning;
+import org.mlopt.prune.ModelSnapshot;
+import org.mlopt.prune.NeuronPruning;
+import org.mlopt.prune.Norm;
+import org.mlopt.prune.PruneSchedule;
+import org.mlopt.prune.Pruner;
+import org.mlopt.prune.Scope;
+import org.mlopt.schema.Kind;
+import org.mlopt.train.TrainConfig;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Pruning and distillation statements on the {@code org.mlopt.prune} and {@code org.mlopt.distill} libraries. */
+final class CompressionSteps {
+
+    private final org.mlopt.ast.Program program;
+    private final Binder binder;
+    private final RunOptions options;
+
+    CompressionSteps(org.mlopt.ast.Program program, Binder binder, RunOptions options) {
+        this.program = program;
+        this.binder = binder;
+        this.options = options;
+    }
+
+    record Outcome(NetworkModel model, StepResult result) {}
+
+    Outcome prune(Statement.Prune s, NetworkModel trained, Dataset data, String stepId, long seed) {
+        String name = s.target().text();
+        Bound settings = binder.block("prune", Kind.STATEMENT, s.options());
+        Bound method = settings.call("method").orElseThrow(() -> new RunFailure(s.span(), "prune needs a method"));
+        double sparsity = method.number("sparsity");
+        Bound schedule = settings.call("schedule").orElse(new Bound("one_shot", Map.of(), s.span()));
+        PruneSchedule phases = switch (schedule.name()) {
+            case "iterative" -> PruneSchedule.iterative(sparsity, schedule.integer("steps", 3));
+            case "gradual" -> PruneSchedule.gradual(sparsity, schedule.integer("epochs", 10), schedule.number("power", 3),
+                    schedule.number("initial", 0.0));
+            default -> PruneSchedule.oneShot(sparsity);
+        };
+        Bound recipe = ModelSteps.trainSettings(binder, trainStatementBefore(name, s));
+        Bound finetune = settings.call("finetune").orElse(null);
+        FineTune fineTune = null;
+        if (finetune != null && data != null) {
+            Bound merged = merge(recipe, finetune);
+            Loss loss = NetworkModels.loss(merged.call("loss").orElseThrow(() -> new RunFailure(s.span(), "fine-tuning needs a loss")));
+            TrainConfig config = NetworkModels.config(merged, data.numRows(), seed, options.cancelled());
+            fineTune = new FineTune(loss, NetworkModels.optimizer(merged.call("optimizer").orElseThrow(() ->
+                    new RunFailure(s.span(), "fine-tuning needs an optimizer"))), config);
+        }
+        Network network = trained.network();
+        List<Tensor> rewindTo = settings.bool("rewind", false) ? Network.compile(network.spec()).snapshot() : null;
+        org.mlopt.train.Dataset train = data == null ? null : NetworkModels.trainingData(data, lossOf(fineTune));
+        Pruner.Job job = new Pruner.Job(phases, fineTune, rewindTo, train, 5);
+        Pruner.Result result = method.name().equals("neurons")
+                ? Pruner.neurons(network, new NeuronPruning(sparsity, method.optionalWord("norm").orElse("l2").equals("l1") ? Norm.L1 : Norm.L2,
+                        scope(method.optionalWord("scope").orElse("layer")), layers(method)), job, train)
+                : Pruner.magnitude(network, new MagnitudePruning(sparsity, scope(method.optionalWord("scope").orElse("global")),
+                        method.bool("include_bias", false), layers(method)), job, train);
+        CompressionReport report = result.report();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        put(metrics, "accuracy_before", report.before());
+        put(metrics, "accuracy_after_pruning", report.afterPruning());
+        put(metrics, "accuracy_after_finetuning", report.afterFineTuning());
+        ModelSnapshot last = report.afterFineTuning() != null ? report.afterFineTuning() : report.afterPruning();
+        metrics.put("sparsity", last.sparsity());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("method", method.name());
+        details.put("schedule", schedule.name());
+        details.put("phase_sparsities", report.phaseSparsities());
+        details.put("parameters_before", report.before().parameters());
+        details.put("parameters_after", last.parameters());
+        details.put("nonzeros_after", last.nonZeros());
+        details.put("file_bytes_before", report.before().fileBytes());
+        details.put("file_bytes_after", last.fileBytes());
+        List<Object> layers = new ArrayList<>();
+        for (var l : last.layers()) layers.add(Map.of("parameters", l.parameters(), "nonzeros", l.nonZeros(), "sparsity", l.sparsity()));
+        details.put("layers", layers);
+        Map<String, Object> facts = new LinkedHashMap<>(trained.summary());
+        facts.remove("parameters");
+        facts.put("pruned", method.name() + " " + sparsity);
+        NetworkModel pruned = trained.with(result.network(), result.masks(), facts);
+        return new Outcome(pruned, new StepResult(stepId, "prune", name, data == null ? null : s.dataset().get().text(), metrics, details, List.of()));
+    }
+
+    Outcome distill(Statement.Distill s, NetworkModel teacher, Dataset data, Dataset transfer, String stepId, long seed) {
+        String student = s.student().text();
+        Statement.Network studentNet = (Statement.Network) findDeclaration(student);
+        Bound settings = binder.block("distill", Kind.STATEMENT, s.options());
+        Bound networkSettings = binder.block("network", Kind.STATEMENT, studentNet.body());
+        List<Bound> layers = new ArrayList<>();
+        for (var c : studentNet.body().bareCalls()) layers.add(binder.call(c, EnumSet.of(Kind.LAYER)));
+        NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, studentNet.span());
+        TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, options.cancelled());
+        DistillConfig dc = new DistillConfig(settings.number("temperature", 1.0), settings.number("alpha", 0.5),
+                NetworkModels.optimizer(settings.call("optimizer").orElseThrow()), config, settings.bool("baseline", false));
+        org.mlopt.train.Dataset labelled = NetworkModels.trainingData(data, new Loss.CrossEntropy());
+        Tensor transferX = transfer == null ? null : Tensors.of(transfer.features(), spec.precision());
+        DistillResult r = Distiller.distill(teacher.network(), spec, labelled, transferX, dc, labelled);
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("train_accuracy_student", r.studentScore());
+        if (r.baseline() != null) metrics.put("train_accuracy_baseline", r.baselineScore());
+        metrics.put("train_accuracy_teacher", r.teacherScore());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("temperature", dc.temperature());
+        details.put("alpha", dc.alpha());
+        details.put("epochs", r.history().epochs().size());
+        details.put("student_parameters", r.student().parameterCount());
+        details.put("teacher_parameters", teacher.network().parameterCount());
+        NetworkModel distilled = teacher.with(r.student(), null, Map.of("epochs", r.history().epochs().size(), "distilled_from", s.teacher().text()));
+        if (r.baseline() != null) baselines.put(student, teacher.with(r.baseline(), null, Map.of("baseline_of", student)));
+        return new Outcome(distilled, new StepResult(stepId, "distill", student, s.dataset().text(), metrics, details,
+                NetworkModels.history(r.history())));
+    }
+
+    /** Students trained without their teacher, by student name, for the report. */
+    final Map<String, NetworkModel> baselines = new LinkedHashMap<>();
+
+    private static void put(Map<String, Object> metrics, String key, ModelSnapshot s) {
+        if (s != null && !Double.isNaN(s.accuracy())) metrics.put(key, s.accuracy());
+    }
+
+    private static Loss lossOf(FineTune f) {
+        return f == null ? new Loss.CrossEntropy() : f.loss();
+    }
+
+    private static Scope scope(String word) {
+        return word.equals("layer") ? Scope.LAYER : Scope.GLOBAL;
+    }
+
+    private static List<Integer> layers(Bound method) {
+        List<Integer> out = new ArrayList<>();
+        for (Object o : method.list("layers")) if (o instanceof Double d) out.add((int) Math.round(d));
+        return out.isEmpty() ? null : out;
+    }
+
+    /** Fine-tuning settings fall back to the network's own training recipe. */
+    private static Bound merge(Bound recipe, Bound finetune) {
+        Map<String, Object> values = new LinkedHashMap<>(recipe.values());
+        values.keySet().removeAll(List.of("early_stop", "validate", "schedule"));
+        values.putAll(finetune.values());
+        return new Bound("finetune", values, finetune.span());
+    }
+
+    private Statement findDeclaration(String name) {
+        for (Statement st : program.statements())
+            if (st.declared().map(n -> n.text().equals(name)).orElse(false)) return st;
+        throw new IllegalStateException("no declaration of " + name);
+    }
+
+    private Statement.Train trainStatementBefore(String model, Statement stop) {
+        Statement.Train found = null;
+        for (Statement st : program.statements()) {
+            if (st == stop) break;
+            if (st instanceof Statement.Train t && t.target().text().equals(model)) found = t;
+        }
+        return found;
+    }
+}
