@@ -22,6 +22,23 @@ final class ResultTables {
                     out.println("evaluate " + s.subject() + " on " + s.data() + " (" + s.details().get("rows") + " rows)");
                     metrics(s.metrics(), out);
                 }
+                case "search" -> search(s, out);
+                case "save" -> out.println("saved " + s.subject() + " to " + s.details().get("file") + " (" + s.details().get("bytes") + " bytes)");
+                case "prune" -> {
+                    out.println();
+                    out.println("prune " + s.subject() + " (" + s.details().get("method") + ", " + s.details().get("schedule") + "): "
+                            + s.details().get("parameters_before") + " -> " + s.details().get("parameters_after") + " parameters, "
+                            + s.details().get("nonzeros_after") + " non-zero; file " + s.details().get("file_bytes_before") + " -> "
+                            + s.details().get("file_bytes_after") + " bytes");
+                    metrics(s.metrics(), out);
+                }
+                case "distill" -> {
+                    out.println();
+                    out.println("distill into " + s.subject() + " (T " + s.details().get("temperature") + ", alpha " + s.details().get("alpha")
+                            + ", " + s.details().get("epochs") + " epochs; " + s.details().get("teacher_parameters") + " -> "
+                            + s.details().get("student_parameters") + " parameters)");
+                    metrics(s.metrics(), out);
+                }
                 default -> {
                     out.println(s.kind() + " " + s.subject() + summary(s.details()));
                     metrics(s.metrics(), out);
@@ -29,6 +46,35 @@ final class ResultTables {
             }
         }
         out.flush();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void search(StepResult s, PrintWriter out) {
+        String metric = s.metrics().keySet().iterator().next();
+        out.println();
+        out.println("search " + s.subject() + " on " + s.data() + " (" + s.details().get("strategy") + ", " + s.details().get("trials")
+                + " trials x " + s.details().get("folds") + " folds)");
+        List<Map<String, Object>> trials = (List<Map<String, Object>>) s.details().get("trial_scores");
+        List<Map<String, Object>> ranked = new java.util.ArrayList<>(trials);
+        boolean lowerIsBetter = org.mlopt.metric.Metrics.isClassification(metric) ? !org.mlopt.metric.Metrics.higherIsBetter(metric)
+                : !org.mlopt.metric.Metrics.higherIsBetter(metric);
+        java.util.Comparator<Map<String, Object>> byScore = java.util.Comparator.comparingDouble(t -> {
+            Object v = t.get("mean_" + metric);
+            double d = v instanceof Double x && !x.isNaN() ? x : (lowerIsBetter ? Double.MAX_VALUE : -Double.MAX_VALUE);
+            return lowerIsBetter ? d : -d;
+        });
+        ranked.sort(byScore);
+        out.printf(Locale.ROOT, "  %-6s %-12s %-10s %s%n", "trial", "mean " + metric, "std", "parameters");
+        for (Map<String, Object> t : ranked.subList(0, Math.min(5, ranked.size())))
+            out.printf(Locale.ROOT, "  %-6s %-12.6f %-10.6f %s%n", t.get("trial"), (Double) t.get("mean_" + metric),
+                    (Double) t.get("std_" + metric), t.get("params"));
+        out.println("  best " + metric + " " + String.format(Locale.ROOT, "%.6f", (Double) s.metrics().get(metric))
+                + " with " + s.details().get("best_params"));
+        Object snippet = s.details().get("snippet");
+        if (snippet != null) {
+            out.println("  as a script:");
+            for (String line : snippet.toString().split("\n")) out.println("    " + line);
+        }
     }
 
     private static String summary(Map<String, Object> details) {

@@ -106,6 +106,10 @@ final class SearchSteps {
         details.put("folds", folds.count());
         details.put("trials", result.trials().size());
         details.put("best_params", best.config().values());
+        Statement declared = null;
+        for (Statement st : program.statements()) if (st.declared().map(n -> n.text().equals(model)).orElse(false)) declared = st;
+        String component = declared instanceof Statement.Model m ? m.spec().callee().text() : "network";
+        details.put("snippet", org.mlopt.search.BestSnippet.render(model, component, best.config()));
         List<Object> trials = new ArrayList<>();
         for (TrialResult t : result.trials()) {
             Map<String, Object> row = new LinkedHashMap<>();
