@@ -108,8 +108,9 @@ final class SearchSteps {
         details.put("best_params", best.config().values());
         Statement declared = null;
         for (Statement st : program.statements()) if (st.declared().map(n -> n.text().equals(model)).orElse(false)) declared = st;
-        String component = declared instanceof Statement.Model m ? m.spec().callee().text() : "network";
-        details.put("snippet", org.mlopt.search.BestSnippet.render(model, component, best.config()));
+        details.put("snippet", declared instanceof Statement.Model m
+                ? org.mlopt.search.BestSnippet.render(model, m.spec().callee().text(), best.config())
+                : org.mlopt.search.BestSnippet.lines(best.config()));
         List<Object> trials = new ArrayList<>();
         for (TrialResult t : result.trials()) {
             Map<String, Object> row = new LinkedHashMap<>();
