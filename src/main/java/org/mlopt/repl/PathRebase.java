@@ -34,15 +34,17 @@ final class PathRebase {
             String value = p.value();
             if (value.contains("\"") || value.contains("\\") || Path.of(value).isAbsolute()) continue;
             Path file = source.resolve(value).normalize();
-            String moved;
-            try {
-                moved = target.relativize(file).toString().replace(java.io.File.separatorChar, '/');
-            } catch (IllegalArgumentException differentRoots) {
-                moved = file.toString();
-            }
-            b.replace(p.span().startOffset(), p.span().endOffset(), '"' + moved + '"');
+            b.replace(p.span().startOffset(), p.span().endOffset(), '"' + moved(file, target) + '"');
         }
         return b.toString();
+    }
+
+    /** Relative when the file lies under {@code folder} or its parent, else absolute: {@code ../../..} chains read badly. */
+    static String moved(Path file, Path folder) {
+        Path parent = folder.getParent();
+        Path near = parent == null || parent.getParent() == null ? folder : parent;
+        if (!file.startsWith(near)) return file.toString().replace(java.io.File.separatorChar, '/');
+        return folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
     }
 
     private static void collect(Statement s, List<Expr.StringLit> paths) {

@@ -82,7 +82,7 @@ final class ReplCommands {
                     out.println("the session is empty");
                     return ReplSession.Outcome.DONE;
                 }
-                out.print(PlanText.render(Planner.plan(session.program(), 0)));
+                out.print(PlanText.render(Planner.plan(session.program(), session.seed())));
                 return ReplSession.Outcome.DONE;
             }
             case ":show" -> {

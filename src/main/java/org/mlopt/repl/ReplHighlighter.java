@@ -60,7 +60,7 @@ public final class ReplHighlighter implements Highlighter {
 
     /** Offsets [start, end) of the first syntax error of a finished input, or null. */
     static int[] firstSyntaxError(String buffer) {
-        if (buffer.isBlank() || !Lexing.isComplete(buffer) || ReplSession.bareName(buffer) != null) return null;
+        if (buffer.isBlank() || !Lexing.isComplete(buffer) || (ReplSession.bareName(buffer) != null && !Lexing.statementKeywords().contains(ReplSession.bareName(buffer)))) return null;
         ParseResult parsed = ScriptParser.parse("<repl>", buffer);
         for (Diagnostic d : parsed.diagnostics().sorted()) {
             if (!d.isError()) continue;

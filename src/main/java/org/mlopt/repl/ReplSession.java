@@ -126,7 +126,7 @@ public final class ReplSession {
         if (trimmed.isEmpty()) return Outcome.NOTHING;
         if (trimmed.startsWith(":")) return commands.run(trimmed);
         String bare = bareName(input);
-        if (bare != null) return show(bare);
+        if (bare != null && (declarations().containsKey(bare) || !Lexing.statementKeywords().contains(bare))) return show(bare);
         return enter(input, INPUT_NAME);
     }
 
@@ -160,6 +160,10 @@ public final class ReplSession {
 
     Path baseDir() {
         return baseDir;
+    }
+
+    long seed() {
+        return seed;
     }
 
     PrintWriter out() {
@@ -305,7 +309,7 @@ public final class ReplSession {
         }
     }
 
-    /** The name when the input is one identifier and nothing else. */
+    /** The word when the input is one name or keyword and nothing else (a declared name is shown, even {@code train}). */
     static String bareName(String input) {
         LexToken only = null;
         for (LexToken t : Lexing.tokens(input)) {
@@ -313,8 +317,7 @@ public final class ReplSession {
             if (only != null) return null;
             only = t;
         }
-        return only != null && (only.kind() == TokenKind.IDENT || only.kind() == TokenKind.KEYWORD)
-                && !Lexing.statementKeywords().contains(only.text()) ? only.text() : null;
+        return only != null && (only.kind() == TokenKind.IDENT || only.kind() == TokenKind.KEYWORD) ? only.text() : null;
     }
 
     /** Passes progress on and remembers which steps ran now (cached steps never start). */
@@ -341,7 +344,7 @@ public final class ReplSession {
 
         @Override
         public void stepFinished(Step step, StepResult result) {
-            progress.stepFinished(step, result);
+            if (started.contains(step.id())) progress.stepFinished(step, result);
         }
 
         @Override
