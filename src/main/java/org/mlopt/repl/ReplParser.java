@@ -5,6 +5,10 @@ import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
 
+import org.mlopt.parse.LexToken;
+import org.mlopt.parse.Lexing;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +20,33 @@ public final class ReplParser implements Parser {
 
     @Override
     public ParsedLine parse(String line, int cursor, ParseContext context) {
-        if (context == ParseContext.ACCEPT_LINE && !line.strip().startsWith(":") && !org.mlopt.parse.Lexing.isComplete(line))
-            throw new EOFError(-1, cursor, "the statement continues");
+        if (context == ParseContext.ACCEPT_LINE && !line.strip().startsWith(":") && !Lexing.isComplete(line)) {
+            List<String> open = openBrackets(line);
+            String closing = open.isEmpty() ? null : closer(open.get(open.size() - 1));
+            throw new EOFError(-1, cursor, "the statement continues", closing, open.size(), closing);
+        }
         return new Line(line, cursor);
+    }
+
+    /** The brackets still open at the end of {@code text}, outermost first (JLine indents by their count). */
+    static List<String> openBrackets(String text) {
+        List<String> open = new ArrayList<>();
+        for (LexToken t : Lexing.tokens(text)) {
+            switch (t.text()) {
+                case "{", "(", "[" -> open.add(t.text());
+                case "}", ")", "]" -> { if (!open.isEmpty()) open.remove(open.size() - 1); }
+                default -> { }
+            }
+        }
+        return open;
+    }
+
+    private static String closer(String opener) {
+        return switch (opener) {
+            case "{" -> "}";
+            case "(" -> ")";
+            default -> "]";
+        };
     }
 
     /** Where the word under the cursor starts: names, and {@code :commands} at the start of the input. */

@@ -21,6 +21,14 @@ class ReplParserTest {
     }
 
     @Test
+    void theContinuationKnowsHowManyBracketsAreOpen() {
+        EOFError e = assertThrows(EOFError.class, () -> parser.parse("train n on d {\n  early_stop: { patience: 3,", 40, ParseContext.ACCEPT_LINE));
+        assertEquals(2, e.getOpenBrackets());
+        assertEquals("}", e.getNextClosingBracket());
+        assertEquals(0, assertThrows(EOFError.class, () -> parser.parse("model m =", 9, ParseContext.ACCEPT_LINE)).getOpenBrackets());
+    }
+
+    @Test
     void finishedStatementsCommandsAndBadInputAreAccepted() {
         String done = "network n {\n  dense(3)\n}";
         assertEquals(done, parser.parse(done, done.length(), ParseContext.ACCEPT_LINE).line());
