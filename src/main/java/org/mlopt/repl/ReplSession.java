@@ -8,7 +8,6 @@ import org.mlopt.cli.ConsoleProgress;
 import org.mlopt.cli.ResultTables;
 import org.mlopt.diag.Diagnostic;
 import org.mlopt.diag.DiagnosticPrinter;
-import org.mlopt.diag.Diagnostics;
 import org.mlopt.diag.ErrorCode;
 import org.mlopt.diag.Severity;
 import org.mlopt.diag.SourceText;

@@ -181,6 +181,27 @@ class ReplSessionTest {
     }
 
     @Test
+    void listCheckAndPlanDescribeTheSession() {
+        SessionFixture f = irisSession();
+        assertEquals(DONE, f.enter(":list"));
+        assertEquals(SessionFixture.IRIS + SessionFixture.SPLIT, f.out());
+        assertEquals(DONE, f.enter(":check"));
+        assertEquals("ok: 2 statements, no errors\n", f.out());
+        assertEquals(DONE, f.enter(":plan"));
+        String plan = f.out();
+        assertTrue(plan.contains("LOAD_DATA") && plan.contains("SPLIT"), plan);
+    }
+
+    @Test
+    void loadingAMissingFileIsAnError() {
+        SessionFixture f = new SessionFixture();
+        assertEquals(REJECTED, f.enter(":load no/such/script.mlopt"));
+        assertEquals("cannot read no/such/script.mlopt: no such file\n", f.err());
+        assertEquals(REJECTED, f.enter(":save"));
+        assertTrue(f.err().startsWith("usage: :save FILE"));
+    }
+
+    @Test
     void resetForgetsEverything() {
         SessionFixture f = irisSession();
         assertEquals(DONE, f.enter(":reset"));
