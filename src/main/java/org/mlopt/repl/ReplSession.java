@@ -298,14 +298,18 @@ public final class ReplSession {
 
     private void print(List<Diagnostic> diagnostics, SessionScript script, SourceText typed) {
         SourceText session = script == null ? typed : new SourceText(SESSION_NAME, script.text());
+        boolean inSession = false;
         for (Diagnostic d : diagnostics) {
             if (script == null) {
                 err.print(DiagnosticPrinter.render(typed, d));
                 continue;
             }
             SessionScript.Located where = script.locate(d.span(), typed, session);
+            inSession |= where.source() == session && session != typed && d.isError();
             err.print(DiagnosticPrinter.render(where.source(), script.relocate(d, where)));
         }
+        if (inSession)
+            err.println("(" + SESSION_NAME + " lines count the session's statements as :list shows them; the input would break them, so it was not added)");
     }
 
     /** The word when the input is one name or keyword and nothing else (a declared name is shown, even {@code train}). */

@@ -94,6 +94,20 @@ class ReplSessionTest {
     }
 
     @Test
+    void aRedefinitionThatBreaksEarlierStatementsIsRejectedWithTheirSessionLines() {
+        SessionFixture f = irisSession();
+        String before = f.session.script();
+        f.err();
+        assertEquals(REJECTED, f.enter("data iris = csv(\"data/iris.csv\", target: \"sepal_length\")"));
+        String err = f.err();
+        // The split (line 2 of the session) stratifies, which a numeric target does not allow.
+        assertTrue(err.startsWith("<session>:2:49: error[E308]"), err);
+        assertTrue(err.contains("    " + SessionFixture.SPLIT), err);
+        assertTrue(err.contains("as :list shows them"), err);
+        assertEquals(before, f.session.script());
+    }
+
+    @Test
     void blankAndCommentOnlyInputDoNothing() {
         SessionFixture f = new SessionFixture();
         assertEquals(NOTHING, f.enter("   "));
