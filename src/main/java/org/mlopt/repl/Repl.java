@@ -21,6 +21,8 @@ public final class Repl {
 
     public static final String PROMPT = "mlopt> ";
     public static final String CONTINUATION = "...> ";
+    /** The exit status after a second Ctrl-C during a run, as for {@code mlopt run}. */
+    private static final int INTERRUPTED = 130;
 
     private Repl() {}
 
@@ -75,11 +77,19 @@ public final class Repl {
         return session.exitCode();
     }
 
-    /** Runs one input with Ctrl-C (SIGINT on the terminal) asking the running step to stop. */
+    /**
+     * Runs one input with Ctrl-C (SIGINT on the terminal) asking the running step to stop at its
+     * next batch; a second Ctrl-C ends the process, for a step that does not poll.
+     */
     static ReplSession.Outcome submitCancellable(Terminal terminal, ReplSession session, String input) {
         AtomicBoolean cancel = new AtomicBoolean();
         session.setCancelled(cancel::get);
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancel.set(true));
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+            if (cancel.getAndSet(true)) Runtime.getRuntime().halt(INTERRUPTED);
+            terminal.writer().println();
+            terminal.writer().println("stopping after the current batch (Ctrl-C again to leave mlopt at once)");
+            terminal.flush();
+        });
         try {
             return session.submit(input);
         } finally {
