@@ -125,7 +125,7 @@ public final class ReplSession {
         if (trimmed.isEmpty()) return Outcome.NOTHING;
         if (trimmed.startsWith(":")) return commands.run(trimmed);
         String bare = bareName(input);
-        if (bare != null && (declarations().containsKey(bare) || !Lexing.statementKeywords().contains(bare))) return show(bare);
+        if (bare != null && (declarations().containsKey(bare) || !Lexing.statementKeywords().contains(bare))) return show(bare, input);
         return enter(input, INPUT_NAME);
     }
 
@@ -182,9 +182,18 @@ public final class ReplSession {
     }
 
     Outcome show(String name) {
+        return show(name, name);
+    }
+
+    /** Shows a declared name; {@code typed} is the input it came from, for pointing at it when it is unknown. */
+    private Outcome show(String name, String typed) {
         if (checked == null || !checked.symbols().containsKey(name)) {
-            err.println(INPUT_NAME + ": error: '" + name + "' is not declared in this session");
-            for (String note : Suggest.note(name, declarations().keySet())) err.println("  = " + note);
+            int at = Math.max(0, typed.indexOf(name));
+            SourceText source = new SourceText(INPUT_NAME, typed);
+            Diagnostic unknown = Diagnostic.error(ErrorCode.E201,
+                    SessionScript.shift(new org.mlopt.ast.Span(1, 1, 1, 1, at, at + name.length()), 0, typed),
+                    "unknown name '" + name + "': nothing in this session declares it", Suggest.note(name, declarations().keySet()));
+            err.print(DiagnosticPrinter.render(source, unknown));
             return Outcome.REJECTED;
         }
         out.print(new Inspector(checked, latestResults).describe(name));

@@ -166,9 +166,10 @@ class ReplSessionTest {
     void anUndeclaredNameIsAnErrorWithASuggestion() {
         SessionFixture f = new SessionFixture();
         f.enter("optimizer opt = adam()");
-        assertEquals(REJECTED, f.enter("otp"));
+        assertEquals(REJECTED, f.enter("  otp"));
         String err = f.err();
-        assertTrue(err.contains("'otp' is not declared"), err);
+        assertTrue(err.startsWith("<repl>:1:3: error[E201]: unknown name 'otp'"), err);
+        assertTrue(err.contains("    " + "  otp\n" + "    " + "  ^^^\n"), err);
         assertTrue(err.contains("did you mean 'opt'?"), err);
     }
 
