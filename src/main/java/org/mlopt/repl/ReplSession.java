@@ -14,7 +14,6 @@ import org.mlopt.diag.SourceText;
 import org.mlopt.diag.Suggest;
 import org.mlopt.exec.Executor;
 import org.mlopt.exec.RunFailure;
-import org.mlopt.exec.RunListener;
 import org.mlopt.exec.RunOptions;
 import org.mlopt.exec.RunResult;
 import org.mlopt.exec.StepCache;
@@ -26,7 +25,6 @@ import org.mlopt.parse.ScriptParser;
 import org.mlopt.parse.TokenKind;
 import org.mlopt.plan.ExecutionGraph;
 import org.mlopt.plan.Planner;
-import org.mlopt.plan.Step;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -330,38 +328,5 @@ public final class ReplSession {
             only = t;
         }
         return only != null && (only.kind() == TokenKind.IDENT || only.kind() == TokenKind.KEYWORD) ? only.text() : null;
-    }
-
-    /** Passes progress on and remembers which steps ran now (cached steps never start). */
-    private static final class FreshSteps implements RunListener {
-        final Set<String> started = new HashSet<>();
-        final RunListener progress;
-        Step last;
-
-        FreshSteps(RunListener progress) {
-            this.progress = progress;
-        }
-
-        @Override
-        public void stepStarted(Step step) {
-            started.add(step.id());
-            last = step;
-            progress.stepStarted(step);
-        }
-
-        @Override
-        public void epoch(Step step, int epoch, int epochs, Map<String, Double> metrics) {
-            progress.epoch(step, epoch, epochs, metrics);
-        }
-
-        @Override
-        public void stepFinished(Step step, StepResult result) {
-            if (started.contains(step.id())) progress.stepFinished(step, result);
-        }
-
-        @Override
-        public void stepSkipped(Step step, String reason) {
-            progress.stepSkipped(step, reason);
-        }
     }
 }
