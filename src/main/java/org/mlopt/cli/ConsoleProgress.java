@@ -12,7 +12,7 @@ import java.util.Map;
  * Progress on standard error: on a terminal one line per training step, redrawn every epoch with a
  * bar; otherwise plain lines (one every tenth of the epochs), so logs stay readable.
  */
-final class ConsoleProgress implements RunListener {
+public final class ConsoleProgress implements RunListener {
 
     private static final int BAR = 24;
 
@@ -20,7 +20,7 @@ final class ConsoleProgress implements RunListener {
     private final boolean terminal;
     private long started;
 
-    ConsoleProgress(PrintWriter err, boolean terminal) {
+    public ConsoleProgress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
     }

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A language for machine-learning training and optimisation experiments.",
-        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, FmtCommand.class, LspCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, FmtCommand.class, LspCommand.class, ReplCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  1   runtime failure (bad data, diverging run, I/O)", "  2   the script has errors",
                 "  64  usage error", "  70  internal error (please report it)", "  130 interrupted"})
@@ -49,7 +50,7 @@ public final class Main implements Runnable {
             return ExitCode.INTERNAL;
         });
         try {
-            int code = cli.execute(args);
+            int code = cli.execute(args.length == 0 ? new String[] {"repl"} : args);
             outWriter.flush();
             errWriter.flush();
             return code;

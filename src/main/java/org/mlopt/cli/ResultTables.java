@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The results of a run as tables on standard output. */
-final class ResultTables {
+public final class ResultTables {
 
     private ResultTables() {}
 
-    static void print(RunResult run, PrintWriter out) {
+    public static void print(RunResult run, PrintWriter out) {
         for (StepResult s : run.steps()) {
             switch (s.kind()) {
                 case "train" -> out.println("trained " + s.subject() + " on " + s.data() + summary(s.details()));
