@@ -79,6 +79,8 @@ final class RunCommand implements Callable<Integer> {
             if (json) out.print(RunJson.render(result, version));
             else ResultTables.print(result, out);
             out.flush();
+            for (var step : result.steps())
+                if (step.details().get("warning") instanceof String w) err.println("warning: " + w);
             if (!result.notExecuted().isEmpty()) {
                 err.println("not executed (" + result.notExecuted().size() + " steps):");
                 for (String line : result.notExecuted()) err.println("  " + line);

@@ -51,7 +51,10 @@ final class ModelSteps {
         if (!history.isEmpty())
             for (Map.Entry<String, Double> e : history.get(history.size() - 1).entrySet())
                 if (!e.getKey().equals("epoch") && !e.getKey().equals("lr")) metrics.put(e.getKey(), e.getValue());
-        return new StepResult(step.id(), "train", name, s.dataset().text(), metrics, fitted.model().summary(), history);
+        Map<String, Object> details = new LinkedHashMap<>(fitted.model().summary());
+        String warning = Divergence.check(name, history);
+        if (warning != null) details.put("warning", warning);
+        return new StepResult(step.id(), "train", name, s.dataset().text(), metrics, details, history);
     }
 
     static Bound trainSettings(Binder binder, Statement.Train s) {
