@@ -122,6 +122,9 @@ final class NetworkModels {
             case "exponential" -> new LrSchedule.ExponentialDecay(s.number("gamma"));
             case "cosine" -> new LrSchedule.CosineAnnealing(s.integer("epochs", epochs), s.number("min_lr", 0.0));
             case "warmup" -> new LrSchedule.LinearWarmup(s.integer("epochs"), s.number("start", 0.0), null);
+            // The trainer reports the validation loss (or the training loss without validation data) to the schedule.
+            case "plateau" -> new org.mlopt.optim.ReduceOnPlateau(false, s.number("factor", 0.1), s.integer("patience", 10), 1e-4,
+                    s.number("min_lr", 0.0));
             default -> throw new RunFailure(s.span(), "schedule '" + s.name() + "' is not available yet");
         };
     }
