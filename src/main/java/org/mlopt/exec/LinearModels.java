@@ -31,9 +31,13 @@ final class LinearModels {
         return switch (spec.name()) {
             case "linear_regression" -> regressor(spec.name(), linearRegression(spec, options, data, seed).fit(data.features(), data.target()));
             case "ridge" -> {
-                if (spec.optionalWord("solver").orElse("closed_form").equals("gd"))
-                    throw new RunFailure(spec.span(), "ridge(solver: gd) is not available yet", "use solver: closed_form", null);
-                yield regressor("ridge", new Ridge(spec.number("alpha"), spec.bool("fit_intercept", true)).fit(data.features(), data.target()));
+                Ridge ridge = new Ridge(spec.number("alpha"), spec.bool("fit_intercept", true));
+                if (!spec.optionalWord("solver").orElse("closed_form").equals("gd"))
+                    yield regressor("ridge", ridge.fit(data.features(), data.target()));
+                Bound optimizer = options.call("optimizer").orElseThrow(() ->
+                        new RunFailure(options.span(), "ridge(solver: gd) needs an optimizer in its train block"));
+                yield regressor("ridge", ridge.fitByGradientDescent(data.features(), data.target(), optimizer.number("lr"),
+                        options.integer("epochs", 100), Batching.batchSize(options, data.numRows()), seed));
             }
             case "lasso" -> regressor("lasso", new Lasso(spec.number("alpha"), spec.bool("fit_intercept", true),
                     spec.integer("max_iter", 1000), spec.number("tol", 1e-4)).fit(data.features(), data.target()));

@@ -4,21 +4,30 @@ import org.ejml.data.DMatrixRMaj;
 
 import java.util.SplittableRandom;
 
-/** Batch, mini-batch and stochastic gradient descent on the mean squared error. */
+/**
+ * Batch, mini-batch and stochastic gradient descent on the mean squared error, optionally with
+ * ridge's penalty: minimising (‖y − Xw − b‖² + α‖w‖²)/n, whose minimiser is scikit-learn's Ridge.
+ */
 final class GradientDescent {
 
     private GradientDescent() {}
 
     static LinearModel fit(DMatrixRMaj x, double[] y, double lr, int epochs, int batch, long seed,
                            boolean fitIntercept) {
+        return fit(x, y, 0.0, lr, epochs, batch, seed, fitIntercept);
+    }
+
+    /** @param alpha ridge's penalty on w (not on the intercept); 0 for least squares */
+    static LinearModel fit(DMatrixRMaj x, double[] y, double alpha, double lr, int epochs, int batch, long seed,
+                           boolean fitIntercept) {
         if (batch >= x.numRows) {
-            return fullBatch(x, y, lr, epochs, fitIntercept);
+            return fullBatch(x, y, alpha, lr, epochs, fitIntercept);
         }
-        return slices(x, y, lr, epochs, batch, seed, fitIntercept);
+        return slices(x, y, alpha, lr, epochs, batch, seed, fitIntercept);
     }
 
     /** Descent over shuffled slices of {@code batch} rows, each gradient computed row by row. */
-    static LinearModel slices(DMatrixRMaj x, double[] y, double lr, int epochs, int batch, long seed,
+    static LinearModel slices(DMatrixRMaj x, double[] y, double alpha, double lr, int epochs, int batch, long seed,
                               boolean fitIntercept) {
         int n = x.numRows;
         int p = x.numCols;
@@ -49,8 +58,9 @@ final class GradientDescent {
                     gradB += r;
                 }
                 double scale = 2.0 * lr / (end - start);
+                double decay = 2.0 * lr * alpha / n;
                 for (int j = 0; j < p; j++) {
-                    w[j] -= scale * grad[j];
+                    w[j] -= scale * grad[j] + decay * w[j];
                 }
                 if (fitIntercept) {
                     b -= scale * gradB;
@@ -69,7 +79,7 @@ final class GradientDescent {
      * G = XₐᵀXₐ (Xₐ = [X, 1] with an intercept), so G and Xₐᵀy are formed once and each iteration costs
      * O(p²) instead of O(np); the iterates are the same up to rounding.
      */
-    static LinearModel fullBatch(DMatrixRMaj x, double[] y, double lr, int epochs, boolean fitIntercept) {
+    static LinearModel fullBatch(DMatrixRMaj x, double[] y, double alpha, double lr, int epochs, boolean fitIntercept) {
         int n = x.numRows;
         int p = x.numCols;
         int q = fitIntercept ? p + 1 : p;
@@ -111,7 +121,7 @@ final class GradientDescent {
                 for (int m = 0; m < q; m++) {
                     s += gram[gr + m] * theta[m];
                 }
-                grad[j] = s;
+                grad[j] = j < p ? s + alpha * theta[j] : s;
             }
             for (int j = 0; j < q; j++) {
                 theta[j] -= scale * grad[j];

@@ -33,4 +33,15 @@ public record Ridge(double alpha, boolean fitIntercept) {
         double[] coef = NormalEquations.solveCentred(x, y, alpha, xMean, yMean);
         return new LinearModel(coef, Centering.intercept(yMean, xMean, coef), 1, true, Double.NaN);
     }
+
+    /**
+     * The same objective minimised by gradient descent instead of the closed form (the tutorial's
+     * batch, mini-batch and stochastic modes): {@code batchSize} ≥ rows is full batch, 1 stochastic.
+     */
+    public LinearModel fitByGradientDescent(DMatrixRMaj x, double[] y, double learningRate, int epochs, int batchSize, long seed) {
+        Checks.shapes(x, y.length);
+        Checks.positive("learning rate", learningRate);
+        Checks.positive("epochs", epochs);
+        return GradientDescent.fit(x, y, alpha, learningRate, epochs, Math.max(1, batchSize), seed, fitIntercept);
+    }
 }

@@ -96,8 +96,8 @@ class LinearRegressionTest {
     void gramShortcutOfFullBatchGivesTheRowByRowIterates() {
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2}, {3, -1}, {-1, 2}, {0.5, 0.5}});
         double[] y = {1, 2, 3, -1};
-        LinearModel rows = GradientDescent.slices(x, y, 0.05, 37, 4, 0, true);
-        LinearModel gram = GradientDescent.fullBatch(x, y, 0.05, 37, true);
+        LinearModel rows = GradientDescent.slices(x, y, 0.0, 0.05, 37, 4, 0, true);
+        LinearModel gram = GradientDescent.fullBatch(x, y, 0.0, 0.05, 37, true);
         assertArrayEquals(rows.coef(), gram.coef(), 1e-12);
         assertEquals(rows.intercept(), gram.intercept(), 1e-12);
     }
