@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,8 +35,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The script to run.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The script to run (not needed with --resume).")
     String file;
+
+    @Option(names = "--resume", paramLabel = "RUN_FOLDER",
+            description = "Continue an interrupted run in its folder: finished search trials are not redone.")
+    Path resume;
 
     @Option(names = "--json", description = "Print the results as one JSON object (docs/json.md) instead of tables.")
     boolean json;
@@ -59,22 +64,41 @@ final class RunCommand implements Callable<Integer> {
     boolean noSave;
 
     @Override
+    @SuppressWarnings("unchecked")
     public Integer call() throws UsageException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (threads < 1) throw new UsageException("--threads must be at least 1");
+        RunFolder resumed = null;
+        if (resume != null) {
+            try {
+                resumed = RunFolder.open(resume);
+                Map<String, Object> info = resumed.readRunInfo();
+                if (file == null) file = (String) info.get("script");
+                seed = ((Number) info.get("seed")).longValue();
+                overrides = new ArrayList<>();
+                for (Object o : (List<Object>) info.get("overrides")) overrides.add((String) o);
+            } catch (java.io.UncheckedIOException e) {
+                throw new UsageException(e.getCause().getMessage());
+            }
+        }
+        if (file == null) throw new UsageException("which script? give FILE or --resume RUN_FOLDER");
         ScriptFile script = ScriptFile.read(file);
         CheckResult checked = Frontend.check(script, overrides, err);
         if (checked == null) return ExitCode.SCRIPT_ERRORS;
         ExecutionGraph graph = Planner.plan(checked.program(), seed);
 
         AtomicBoolean interrupted = Interrupts.install(err);
-        RunFolder folder = noSave ? null : RunFolder.create(runs, file, LocalDateTime.now());
-        if (folder != null) folder.writeScript(script.source().text(), seed, overrides);
+        RunFolder folder = resumed != null ? resumed : noSave ? null : RunFolder.create(runs, file, LocalDateTime.now());
+        if (folder != null && resumed == null) {
+            folder.writeScript(script.source().text(), seed, overrides);
+            folder.writeRunInfo(Path.of(file), seed, overrides);
+        }
         String version = Version.current();
         RunListener progress = quiet || json ? RunListener.SILENT : new ConsoleProgress(err, System.console() != null);
         try {
-            RunResult result = Executor.run(checked.program(), graph, new RunOptions(seed, threads, overrides, interrupted::get),
+            RunResult result = Executor.run(checked.program(), graph, new RunOptions(seed, threads, overrides, interrupted::get,
+                    folder == null ? null : folder.path()),
                     progress, r -> { if (folder != null) folder.writeProgress(r, version); });
             if (json) out.print(RunJson.render(result, version));
             else ResultTables.print(result, out);

@@ -40,6 +40,31 @@ public final class RunFolder {
         }
     }
 
+    /** An existing run folder, to resume the run it holds. */
+    public static RunFolder open(Path dir) {
+        if (!Files.isDirectory(dir)) throw new UncheckedIOException(new IOException("no run folder " + dir));
+        return new RunFolder(dir);
+    }
+
+    /** What {@code mlopt run --resume} needs: the script's path, the seed and the overrides. */
+    public void writeRunInfo(Path script, long seed, List<String> overrides) {
+        Map<String, Object> info = new java.util.LinkedHashMap<>();
+        info.put("script", script.toAbsolutePath().normalize().toString());
+        info.put("seed", seed);
+        info.put("overrides", overrides);
+        write("run.json", org.mlopt.util.Json.writePretty(info) + "\n");
+    }
+
+    /** The run information written by {@link #writeRunInfo}. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> readRunInfo() {
+        try {
+            return (Map<String, Object>) org.mlopt.util.Json.read(Files.readString(dir.resolve("run.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(dir + " has no readable run.json: it is not a run folder of this mlopt"));
+        }
+    }
+
     public Path path() {
         return dir;
     }

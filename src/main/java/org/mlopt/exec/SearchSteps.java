@@ -92,7 +92,14 @@ final class SearchSteps {
                 .threads(Math.max(1, settings.integer("parallel", 1)))
                 .seed(seed).cancel(cancel).scheduler(scheduler(strategy, recipe, binder, data));
         settings.call("median_stop").ifPresent(m -> runner.medianStop(new MedianStoppingRule(m.integer("warmup", 5), m.integer("min_trials", 5))));
-        SearchResult result = runner.build().run();
+        SearchResult result;
+        if (options.folder() == null) result = runner.build().run();
+        else {
+            // Every finished trial is logged in the run folder; a resumed run reuses them.
+            java.nio.file.Path log = options.folder().resolve("search-" + model + "-" + first.id().replaceAll("\\..*", ""));
+            runner.folder(log);
+            result = java.nio.file.Files.exists(log.resolve("trials.jsonl")) ? runner.build().resume(log) : runner.build().run();
+        }
 
         TrialResult best = result.best().orElseThrow(() -> new RunFailure(s.span(), "no trial of the search on " + model + " finished",
                 "look at the trials' error messages above", null));
