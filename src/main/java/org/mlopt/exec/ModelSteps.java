@@ -73,10 +73,21 @@ final class ModelSteps {
      */
     Fitted fit(Declarations declarations, Binder binder, String name, Bound settings, Dataset data, Dataset validation,
                long seed, Map<Integer, Integer> layerUnits, Step step, org.mlopt.ast.Span span) {
+        return fit(declarations, binder, name, settings, data, validation, seed, layerUnits, step, span, null);
+    }
+
+    /**
+     * Hooks into a network's training loop: called after every epoch, and polled between batches
+     * to stop early (a search's median stopping rule uses both).
+     */
+    record Hooks(Trainer.EpochListener onEpoch, java.util.function.BooleanSupplier stop) {}
+
+    Fitted fit(Declarations declarations, Binder binder, String name, Bound settings, Dataset data, Dataset validation,
+               long seed, Map<Integer, Integer> layerUnits, Step step, org.mlopt.ast.Span span, Hooks hooks) {
         Statement declaration = declarations.get(name);
         try {
             if (declaration instanceof Statement.Network net)
-                return trainNetwork(step, binder, net, settings, data, validation, seed, layerUnits, span);
+                return trainNetwork(step, binder, net, settings, data, validation, seed, layerUnits, span, hooks);
             if (declaration instanceof Statement.Model m)
                 return new Fitted(LinearModels.fit(binder.call(m.spec(), EnumSet.of(Kind.MODEL)), settings, data, seed), List.of());
             throw new RunFailure(span, "'" + name + "' cannot be trained");
@@ -86,7 +97,7 @@ final class ModelSteps {
     }
 
     private Fitted trainNetwork(Step step, Binder binder, Statement.Network net, Bound settings, Dataset data, Dataset validation,
-                                long seed, Map<Integer, Integer> layerUnits, org.mlopt.ast.Span span) {
+                                long seed, Map<Integer, Integer> layerUnits, org.mlopt.ast.Span span, Hooks hooks) {
         Block body = net.body();
         Bound networkSettings = binder.block("network", Kind.STATEMENT, body);
         List<Bound> layers = new ArrayList<>();
@@ -104,12 +115,15 @@ final class ModelSteps {
         NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, net.span());
         Loss loss = NetworkModels.loss(settings.call("loss").orElseThrow(() ->
                 new RunFailure(span, "training network '" + net.name().text() + "' needs a loss")));
-        TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, options.cancelled());
+        java.util.function.BooleanSupplier stop = hooks == null ? options.cancelled()
+                : () -> options.cancelled().getAsBoolean() || hooks.stop().getAsBoolean();
+        TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, stop);
         Network network = Network.compile(spec);
         int epochs = config.epochs();
         Trainer trainer = new Trainer(network, loss, NetworkModels.optimizer(settings.call("optimizer").orElseThrow(() ->
                 new RunFailure(span, "training network '" + net.name().text() + "' needs an optimizer"))), config);
         if (step != null) trainer.onEpoch((epoch, record) -> listener.epoch(step, epoch, epochs, record.metrics()));
+        else if (hooks != null && hooks.onEpoch() != null) trainer.onEpoch(hooks.onEpoch());
         org.mlopt.train.Dataset train = NetworkModels.trainingData(data, loss);
         org.mlopt.train.Dataset valid = validation == null ? null : NetworkModels.trainingData(validation, loss);
         History history = NetworkModels.train(trainer, train, valid, span);

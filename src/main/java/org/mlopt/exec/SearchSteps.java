@@ -79,11 +79,18 @@ final class SearchSteps {
         Statement.Train recipe = trainStatementBefore(model, s);
 
         AtomicBoolean cancel = new AtomicBoolean();
+        boolean medianStop = settings.call("median_stop").isPresent();
         SearchRunner.Builder runner = SearchRunner.builder(sampler, (config, fold, resource, fitSeed, reporter) -> {
             if (options.cancelled().getAsBoolean()) cancel.set(true);
             Dataset train = data.rows(folds.train(fold));
             Dataset valid = data.rows(folds.valid(fold));
-            TrainedModel fitted = fitWith(config, model, recipe, train, fitSeed, resource);
+            // With a median stopping rule, a network reports its validation score after every epoch
+            // (val_accuracy when the search maximises, val_loss when it minimises) and stops when told.
+            ModelSteps.Hooks hooks = !medianStop ? null : new ModelSteps.Hooks((epoch, record) -> {
+                Double v = direction == Direction.MAXIMIZE ? record.metrics().get("val_accuracy") : record.metrics().get("val_loss");
+                if (v != null) reporter.report(epoch - 1, v);
+            }, reporter::stopped);
+            TrainedModel fitted = fitWith(config, model, recipe, train, medianStop ? valid : null, fitSeed, resource, hooks);
             Map<String, Object> scores = ModelSteps.metrics(binder, fitted, valid, List.of(scoring));
             Map<String, Double> out = new LinkedHashMap<>();
             out.put(metric, (Double) scores.values().iterator().next());
@@ -104,7 +111,7 @@ final class SearchSteps {
         TrialResult best = result.best().orElseThrow(() -> new RunFailure(s.span(), "no trial of the search on " + model + " finished",
                 "look at the trials' error messages above", null));
         TrainedModel refitted = settings.bool("refit", true)
-                ? fitWith(best.config(), model, recipe, data, seed, Resource.FULL) : null;
+                ? fitWith(best.config(), model, recipe, data, null, seed, Resource.FULL, null) : null;
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put(metric, result.bestScore());
@@ -132,7 +139,8 @@ final class SearchSteps {
         return new Outcome(refitted, result, new StepResult(first.id(), "search", model, s.dataset().text(), metrics, details, List.of()));
     }
 
-    private TrainedModel fitWith(Config config, String model, Statement.Train recipe, Dataset data, long seed, Resource resource) {
+    private TrainedModel fitWith(Config config, String model, Statement.Train recipe, Dataset data, Dataset validation, long seed,
+                                 Resource resource, ModelSteps.Hooks hooks) {
         List<String> sets = new ArrayList<>();
         Map<Integer, Integer> layerUnits = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : config.values().entrySet()) {
@@ -162,8 +170,8 @@ final class SearchSteps {
         Dataset rows = data;
         if (!resource.full() && resource.kind().equals("samples"))
             rows = data.rows(java.util.stream.IntStream.range(0, Math.min(data.numRows(), resource.units())).toArray());
-        return models.fit(declarations, binder, model, settings, rows, null, seed, layerUnits, null,
-                train == null ? program.span() : train.span()).model();
+        return models.fit(declarations, binder, model, settings, rows, validation, seed, layerUnits, null,
+                train == null ? program.span() : train.span(), hooks).model();
     }
 
     private static Sampler sampler(Bound strategy, SearchSpace space, long seed) {

@@ -171,6 +171,21 @@ class RunCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theMedianRuleStopsPoorTrialsAndKeepsTheGoodOnes() {
+        CliRunner r = CliRunner.run("run", RESOURCES + "median_stop.mlopt", "--json", "--no-save", "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> doc = (Map<String, Object>) Json.read(r.out());
+        Map<String, Object> search = (Map<String, Object>) ((List<Object>) doc.get("steps")).stream()
+                .filter(s -> ((Map<String, Object>) s).get("kind").equals("search")).findFirst().orElseThrow();
+        List<Map<String, Object>> trials = (List<Map<String, Object>>) ((Map<String, Object>) search.get("details")).get("trial_scores");
+        long pruned = trials.stream().filter(t -> t.get("state").equals("pruned")).count();
+        assertTrue(pruned >= 3, "poor trials are stopped: " + trials);
+        double best = (Double) ((Map<String, Object>) search.get("metrics")).get("accuracy");
+        assertTrue(best > 0.95, "the best trial is a complete, good one: " + best);
+    }
+
+    @Test
     void stepsNotExecutedYetAreListed() {
         CliRunner r = CliRunner.run("run", RESOURCES + "report.mlopt", "--no-save", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
