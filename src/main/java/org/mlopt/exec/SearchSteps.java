@@ -78,6 +78,11 @@ final class SearchSteps {
         Folds folds = folds(settings.call("cv").orElse(null), settings.get("cv"), data, seed);
         Statement.Train recipe = trainStatementBefore(model, s);
 
+        // The score first, then every other metric the search asks to record, per fold.
+        List<Expr> recorded = new ArrayList<>(List.of(scoring));
+        s.options().get("metrics").map(org.mlopt.ast.Block.Keyed::value).ifPresent(m -> {
+            for (Expr e : m instanceof Expr.ListLit l ? l.items() : List.of(m)) recorded.add(e);
+        });
         AtomicBoolean cancel = new AtomicBoolean();
         boolean medianStop = settings.call("median_stop").isPresent();
         SearchRunner.Builder runner = SearchRunner.builder(sampler, (config, fold, resource, fitSeed, reporter) -> {
@@ -91,9 +96,10 @@ final class SearchSteps {
                 if (v != null) reporter.report(epoch - 1, v);
             }, reporter::stopped);
             TrainedModel fitted = fitWith(config, model, recipe, train, medianStop ? valid : null, fitSeed, resource, hooks);
-            Map<String, Object> scores = ModelSteps.metrics(binder, fitted, valid, List.of(scoring));
+            Map<String, Object> scores = ModelSteps.metrics(binder, fitted, valid, recorded);
             Map<String, Double> out = new LinkedHashMap<>();
             out.put(metric, (Double) scores.values().iterator().next());
+            scores.forEach((k, v) -> { if (v instanceof Double d) out.putIfAbsent(k, d); });
             return out;
         }).folds(folds.count()).metric(metric, direction).parallel(settings.integer("parallel", 1))
                 .threads(Math.max(1, settings.integer("parallel", 1)))
@@ -133,6 +139,9 @@ final class SearchSteps {
             row.put("state", t.state().name().toLowerCase(java.util.Locale.ROOT));
             row.put("mean_" + metric, t.mean(metric));
             row.put("std_" + metric, t.sd(metric));
+            List<Object> perFold = new ArrayList<>();
+            for (var f : t.folds()) perFold.add(f.metrics());
+            row.put("folds", perFold);
             trials.add(row);
         }
         details.put("trial_scores", trials);
