@@ -63,7 +63,8 @@ final class SearchSteps {
     /** Runs the search; returns the refitted model (null when refit is off) and the step result. */
     record Outcome(TrainedModel refitted, SearchResult search, StepResult result) {}
 
-    Outcome run(Step first, Statement.Search s, Dataset data, Binder binder) {
+    /** @param resultId the id of the group's selection step, under which the search is reported */
+    Outcome run(Step first, String resultId, Statement.Search s, Dataset data, Binder binder) {
         String model = s.target().text();
         Bound settings = binder.block("search", Kind.STATEMENT, s.options());
         SearchSpace space = SpaceReader.read(s.options().space().orElseThrow().block());
@@ -145,7 +146,7 @@ final class SearchSteps {
             trials.add(row);
         }
         details.put("trial_scores", trials);
-        return new Outcome(refitted, result, new StepResult(first.id(), "search", model, s.dataset().text(), metrics, details, List.of()));
+        return new Outcome(refitted, result, new StepResult(resultId, "search", model, s.dataset().text(), metrics, details, List.of()));
     }
 
     private TrainedModel fitWith(Config config, String model, Statement.Train recipe, Dataset data, Dataset validation, long seed,

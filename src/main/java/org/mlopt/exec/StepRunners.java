@@ -69,7 +69,9 @@ final class StepRunners {
             for (String in : s.inputs())
                 if (artifacts.get(in) instanceof Dataset d && data == null) data = d;
         if (data == null) throw new RunFailure(statement.span(), "the data of the search on " + statement.target().text() + " is missing");
-        SearchSteps.Outcome outcome = searches.run(group.get(0), statement, data, binder);
+        String resultId = group.stream().filter(s -> s.kind() == org.mlopt.plan.StepKind.SEARCH).map(Step::id).findFirst()
+                .orElse(group.get(0).id());
+        SearchSteps.Outcome outcome = searches.run(group.get(0), resultId, statement, data, binder);
         for (Step s : group)
             for (String out : s.outputs())
                 artifacts.put(out, switch (s.kind()) {
