@@ -13,6 +13,7 @@ public final class ResultTables {
 
     private ResultTables() {}
 
+    @SuppressWarnings("unchecked")
     public static void print(RunResult run, PrintWriter out) {
         for (StepResult s : run.steps()) {
             switch (s.kind()) {
@@ -21,6 +22,10 @@ public final class ResultTables {
                     out.println();
                     out.println("evaluate " + s.subject() + " on " + s.data() + " (" + s.details().get("rows") + " rows)");
                     metrics(s.metrics(), out);
+                    if (s.details().get("baseline_metrics") instanceof Map<?, ?> baseline) {
+                        out.println("  the same student trained without its teacher:");
+                        metrics((Map<String, Object>) baseline, out);
+                    }
                 }
                 case "search" -> search(s, out);
                 case "save" -> out.println("saved " + s.subject() + " to " + s.details().get("file") + " (" + s.details().get("bytes") + " bytes)");

@@ -89,6 +89,9 @@ final class CompressionSteps {
         details.put("nonzeros_after", last.nonZeros());
         details.put("file_bytes_before", report.before().fileBytes());
         details.put("file_bytes_after", last.fileBytes());
+        details.put("inference_ms_before", report.before().inferenceMillis());
+        details.put("inference_ms_after", last.inferenceMillis());
+        details.put("sparse_inference_ms_after", last.sparseInferenceMillis());
         List<Object> layers = new ArrayList<>();
         for (var l : last.layers()) layers.add(Map.of("parameters", l.parameters(), "nonzeros", l.nonZeros(), "sparsity", l.sparsity()));
         details.put("layers", layers);

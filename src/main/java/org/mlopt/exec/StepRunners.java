@@ -159,7 +159,17 @@ final class StepRunners {
                 yield null;
             }
             case TRAIN -> models.train(step, (Statement.Train) statement, artifacts);
-            case EVALUATE -> models.evaluate(step, (Statement.Evaluate) statement, artifacts);
+            case EVALUATE -> {
+                StepResult r = models.evaluate(step, (Statement.Evaluate) statement, artifacts);
+                NetworkModel baseline = compression.baselines.get(r.subject());
+                if (baseline == null) yield r;
+                // A distilled student is shown next to the same student trained without its teacher.
+                Statement.Evaluate e = (Statement.Evaluate) statement;
+                List<Expr> requested = e.metrics() instanceof Expr.ListLit l ? l.items() : List.of(e.metrics());
+                Map<String, Object> details = new LinkedHashMap<>(r.details());
+                details.put("baseline_metrics", ModelSteps.metrics(binder, baseline, (Dataset) artifacts.get(step.inputs().get(1)), requested));
+                yield new StepResult(r.stepId(), r.kind(), r.subject(), r.data(), r.metrics(), details, r.history());
+            }
             default -> throw new IllegalStateException("no runner for " + step.kind());
         };
     }
