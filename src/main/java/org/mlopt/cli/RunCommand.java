@@ -87,7 +87,18 @@ final class RunCommand implements Callable<Integer> {
         CheckResult checked = Frontend.check(script, overrides, err);
         if (checked == null) return ExitCode.SCRIPT_ERRORS;
         ExecutionGraph graph = Planner.plan(checked.program(), seed);
+        // Large matrix products split their rows over the threads; every element is computed the same way on any count.
+        int previousThreads = org.mlopt.tensor.MatMuls.threads();
+        org.mlopt.tensor.MatMuls.setThreads(threads);
+        try {
+            return execute(checked, graph, script, resumed, err, out);
+        } finally {
+            org.mlopt.tensor.MatMuls.setThreads(previousThreads);
+        }
+    }
 
+    private int execute(CheckResult checked, ExecutionGraph graph, ScriptFile script, RunFolder resumed, PrintWriter err,
+                        PrintWriter out) {
         AtomicBoolean interrupted = Interrupts.install(err);
         RunFolder folder = resumed != null ? resumed : noSave ? null : RunFolder.create(runs, file, LocalDateTime.now());
         if (folder != null && resumed == null) {

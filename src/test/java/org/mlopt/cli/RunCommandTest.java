@@ -58,6 +58,8 @@ class RunCommandTest {
         CliRunner second = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--json", "--no-save", "--seed", "3");
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(first.out(), second.out());
+        CliRunner twoThreads = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--json", "--no-save", "--seed", "3", "--threads", "2");
+        assertEquals(first.out(), twoThreads.out(), "results must not depend on the thread count");
         CliRunner otherSeed = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--json", "--no-save", "--seed", "4");
         assertFalse(first.out().equals(otherSeed.out()), "the run seed must reach the network's initialisation");
     }
