@@ -13,11 +13,12 @@ final class HeatMap {
         for (String l : labels) longest = Math.max(longest, l.length());
         double labelWidth = Math.min(140, 12 + longest * 6.8);
         double cell = Math.max(22, Math.min(56, 440.0 / Math.max(1, n)));
-        double left = 28 + labelWidth, top = 58 + labelWidth * (n > 6 ? 0.7 : 0);
-        int width = (int) Math.ceil(left + n * cell + 16);
-        int height = (int) Math.ceil(top + n * cell + 40);
-        SvgCanvas c = new SvgCanvas(width, height, left, 16, top, 40, title, "heatmap");
-        c.text(left + n * cell / 2, height - 12, "middle", 12, SvgCanvas.INK, columnTitle, null);
+        boolean rotate = longest * 6.8 > cell - 4;
+        double left = 28 + labelWidth, top = 66 + (rotate ? labelWidth * 0.7 : 0);
+        int width = (int) Math.max(260, Math.ceil(left + n * cell + 16));
+        int height = (int) Math.ceil(top + n * cell + 16);
+        SvgCanvas c = new SvgCanvas(width, height, left, 16, top, 16, title, "heatmap");
+        c.text(left + n * cell / 2, 46, "middle", 12, SvgCanvas.INK, columnTitle, null);
         double cy = top + n * cell / 2;
         c.text(14, cy, "middle", 12, SvgCanvas.INK, rowTitle, "transform=\"rotate(-90 14 " + Svg.px(cy) + ")\"");
         int fontSize = cell >= 34 ? 12 : 10;
@@ -41,7 +42,7 @@ final class HeatMap {
         }
         for (int j = 0; j < n; j++) {
             double x = left + j * cell + cell / 2;
-            if (n > 6) c.text(x, top - 6, "start", 11, SvgCanvas.MUTED, labels.get(j), "transform=\"rotate(-45 " + Svg.px(x) + " " + Svg.px(top - 6) + ")\"");
+            if (rotate) c.text(x, top - 6, "start", 11, SvgCanvas.MUTED, labels.get(j), "transform=\"rotate(-45 " + Svg.px(x) + " " + Svg.px(top - 6) + ")\"");
             else c.text(x, top - 6, "middle", 11, SvgCanvas.MUTED, labels.get(j), null);
         }
         return c.finish();

@@ -9,7 +9,7 @@ final class ParallelCoordinates {
 
     static String render(String title, List<SvgPlot.Axis> axes, List<SvgPlot.Line> lines, String scoreName) {
         int width = Math.max(420, 140 * axes.size() + 40);
-        SvgCanvas c = new SvgCanvas(width, 340, 60, 60, 48, 40, title, "parallel");
+        SvgCanvas c = new SvgCanvas(width, 350, 60, 60, 56, 48, title, "parallel");
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (SvgPlot.Line l : lines) {
             if (!Double.isFinite(l.score())) continue;
@@ -21,11 +21,13 @@ final class ParallelCoordinates {
             double x = c.left + a * step;
             SvgPlot.Axis axis = axes.get(a);
             c.line(x, c.top, x, c.bottom, SvgCanvas.MUTED, 1, null);
-            c.text(x, c.top - 14, "middle", 12, SvgCanvas.INK, axis.name(), "font-weight=\"600\"");
+            c.text(x, c.top - 16, "middle", 12, SvgCanvas.INK, axis.name(), "font-weight=\"600\"");
             for (Scale.Tick t : axis.scale().ticks()) {
                 double y = c.yPixel(axis.scale(), t.value());
                 c.line(x - 3, y, x + 3, y, SvgCanvas.MUTED, 1, null);
-                c.text(x - 6, y + 4, "end", 10, SvgCanvas.MUTED, t.label(), null);
+                boolean last = a == axes.size() - 1 && a > 0;
+                c.text(last ? x + 6 : x - 6, y + 4, last ? "start" : "end", 10, SvgCanvas.MUTED, t.label(),
+                        "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"");
             }
         }
         // Best drawn last so it stays on top.
@@ -45,7 +47,7 @@ final class ParallelCoordinates {
             }
         }
         c.legend(List.of(new SvgCanvas.LegendItem("best", "#e15759", false), new SvgCanvas.LegendItem("low " + scoreName, Palette.scores(0), false),
-                new SvgCanvas.LegendItem("high " + scoreName, Palette.scores(1), false)));
+                new SvgCanvas.LegendItem("high " + scoreName, Palette.scores(1), false)), c.height - 14);
         return c.finish();
     }
 }

@@ -21,9 +21,15 @@ final class ScatterChart {
         Scale ys = LinearScale.covering(yMin, yMax, 6);
         SvgCanvas c = new SvgCanvas(420, 300, 64, 20, 40, 48, title, "scatter");
         c.axes(xs, ys, xLabel, yLabel);
+        java.util.Map<Double, Integer> seen = new java.util.HashMap<>();
         for (SvgPlot.Point p : points) {
             if (!Double.isFinite(p.y())) continue;
             double px = c.xPixel(xs, p.x()), py = c.yPixel(ys, p.y());
+            if (xs instanceof CategoryScale) {
+                // Spread the points of one category sideways (0, +1, -1, +2, ...) so equal scores stay visible.
+                int k = seen.merge(p.x(), 1, Integer::sum) - 1;
+                px += ((k + 1) / 2) * (k % 2 == 1 ? 7 : -7);
+            }
             String fill = p.highlight() ? "#e15759" : "#4e79a7";
             c.raw("<circle cx=\"" + Svg.px(px) + "\" cy=\"" + Svg.px(py) + "\" r=\"" + (p.highlight() ? 6 : 4.5) + "\" fill=\"" + fill
                     + "\" fill-opacity=\"0.75\" stroke=\"#ffffff\" stroke-width=\"1\" data-x=\"" + Svg.exact(p.x()) + "\" data-value=\""

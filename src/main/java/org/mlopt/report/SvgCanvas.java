@@ -88,14 +88,19 @@ final class SvgCanvas {
 
     /** A one-row legend in the top margin, right-aligned. */
     void legend(List<LegendItem> items) {
+        legend(items, 18);
+    }
+
+    /** A one-row legend whose swatches sit at height {@code y}, right-aligned. */
+    void legend(List<LegendItem> items, double y) {
         if (items.isEmpty()) return;
         double x = right;
         for (int i = items.size() - 1; i >= 0; i--) {
             LegendItem it = items.get(i);
             double w = 28 + it.name().length() * 6.6;
             x -= w;
-            line(x, 18, x + 18, 18, it.color(), 2.5, it.dashed() ? "stroke-dasharray=\"5 3\"" : null);
-            text(x + 23, 22, "start", 11, INK, it.name(), null);
+            line(x, y, x + 18, y, it.color(), 2.5, it.dashed() ? "stroke-dasharray=\"5 3\"" : null);
+            text(x + 23, y + 4, "start", 11, INK, it.name(), null);
         }
     }
 
