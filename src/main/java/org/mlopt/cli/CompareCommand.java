@@ -27,8 +27,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        PrintWriter out = spec.commandLine().getOut();
         RunComparison c = RunComparison.of(read(first), read(second));
+        PrintWriter out = spec.commandLine().getOut();
         out.print(c.render());
         out.flush();
         return ExitCode.OK;
