@@ -14,9 +14,13 @@ final class Html {
 
     /** A table with a header row; cells are already HTML. {@code numeric} right-aligns columns from the second on. */
     static String table(String cssClass, List<String> header, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder("<table class=\"").append(cssClass).append("\">\n<thead><tr>");
-        for (String h : header) sb.append("<th>").append(h).append("</th>");
-        sb.append("</tr></thead>\n<tbody>\n");
+        StringBuilder sb = new StringBuilder("<table class=\"").append(cssClass).append("\">\n");
+        if (header.stream().anyMatch(h -> !h.isEmpty())) {
+            sb.append("<thead><tr>");
+            for (String h : header) sb.append("<th>").append(h).append("</th>");
+            sb.append("</tr></thead>\n");
+        }
+        sb.append("<tbody>\n");
         for (List<String> r : rows) {
             sb.append("<tr>");
             for (String c : r) sb.append("<td>").append(c).append("</td>");

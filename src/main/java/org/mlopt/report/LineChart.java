@@ -26,7 +26,9 @@ final class LineChart {
             yMin = logY ? 1 : 0;
             yMax = logY ? 10 : 1;
         }
-        Scale xs = LinearScale.covering(xMin, xMax, 8);
+        boolean wholeX = true;
+        for (SvgPlot.Series s : series) for (double x : s.x()) wholeX &= x == Math.rint(x);
+        Scale xs = wholeX ? LinearScale.coveringIntegers(xMin, xMax, 8) : LinearScale.covering(xMin, xMax, 8);
         Scale ys = logY ? LogScale.covering(yMin, yMax) : LinearScale.covering(yMin, yMax, 6);
         SvgCanvas c = new SvgCanvas(560, 320, 64, 20, 40, 48, title, "line");
         c.axes(xs, ys, xLabel, yLabel);

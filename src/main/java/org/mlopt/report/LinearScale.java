@@ -39,6 +39,14 @@ public final class LinearScale implements Scale {
         return new LinearScale(lo, hi, step);
     }
 
+    /** Like {@link #covering} with whole-number ticks, for epochs and trial numbers. */
+    public static LinearScale coveringIntegers(double min, double max, int targetTicks) {
+        LinearScale s = covering(min, max, targetTicks);
+        if (s.step >= 1 && s.step != 2.5) return s;
+        double step = s.step < 1 ? 1 : 2;
+        return new LinearScale(Math.floor(min / step) * step, Math.max(Math.ceil(max / step) * step, Math.floor(min / step) * step + step), step);
+    }
+
     /** The smallest of 1, 2, 2.5, 5 (times a power of ten) not below {@code raw}. */
     static double niceStep(double raw) {
         double pow = Math.pow(10, Math.floor(Math.log10(raw)));

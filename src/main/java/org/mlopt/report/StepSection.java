@@ -51,6 +51,8 @@ final class StepSection {
             if (f != null) figures.add(f);
         }
         figures.addAll(HistoryCharts.of(step));
+        Figure coefficients = coefficients(step);
+        if (coefficients != null) figures.add(coefficients);
         SearchTrials trials = SearchTrials.of(step);
         if (trials != null) {
             sb.append(bestParams(step, trials));
@@ -92,6 +94,22 @@ final class StepSection {
         for (Object l : labels) names.add(String.valueOf(l));
         String svg = SvgPlot.heatMap(name.replace('_', ' '), "true class", "predicted class", names, counts);
         return new Figure(Figure.fileName(step.id(), name), svg, "Counts of test rows by true class (rows) and predicted class (columns); shade is the share of the row.");
+    }
+
+    /** Bars of a linear model's {@code details.coefficients} when they are one flat list of numbers. */
+    private static Figure coefficients(StepRecord step) {
+        if (!(step.details().get("coefficients") instanceof List<?> list) || list.isEmpty() || list.size() > 200) return null;
+        double[] v = new double[list.size()];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < v.length; i++) {
+            if (!(list.get(i) instanceof Number n)) return null;
+            v[i] = n.doubleValue();
+            names.add("feature " + (i + 1));
+        }
+        long zeros = java.util.Arrays.stream(v).filter(x -> x == 0).count();
+        String svg = SvgPlot.barChart("coefficients", "coefficient", names, v);
+        return new Figure(Figure.fileName(step.id(), "coefficients"), svg,
+                "One bar per input feature, in column order; negative in red." + (zeros > 0 ? " " + zeros + " are exactly zero." : ""));
     }
 
     private static String bestParams(StepRecord step, SearchTrials s) {

@@ -3,7 +3,7 @@ package org.mlopt.report;
 import java.util.List;
 
 /**
- * A small SVG plotting layer: line charts, scatter plots, heat maps and parallel coordinates,
+ * A small SVG plotting layer: line charts, scatter plots, bar charts, heat maps and parallel coordinates,
  * each returned as one standalone {@code <svg>} element with axes, nice ticks, labels and a
  * legend. Every data mark carries a {@code data-value} attribute with the exact number it
  * shows, so a page can be checked (and read by tools) without rendering it.
@@ -40,6 +40,11 @@ public final class SvgPlot {
     /** A matrix of counts with row and column labels; colour by share of the row, count written in each cell. */
     public static String heatMap(String title, String rowTitle, String columnTitle, List<String> labels, long[][] counts) {
         return HeatMap.render(title, rowTitle, columnTitle, labels, counts);
+    }
+
+    /** Horizontal bars from zero, one per name; negative values extend left. */
+    public static String barChart(String title, String valueLabel, List<String> names, double[] values) {
+        return BarChart.render(title, valueLabel, names, values);
     }
 
     /** One vertical axis per dimension and one polyline per item, coloured by its score. */

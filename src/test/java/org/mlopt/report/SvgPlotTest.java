@@ -29,6 +29,22 @@ class SvgPlotTest {
     }
 
     @Test
+    void epochAxesTickAtWholeNumbers() {
+        assertEquals(List.of("1", "2", "3", "4", "5"), labels(LinearScale.coveringIntegers(1, 5, 8)));
+        assertEquals(List.of("0", "2", "4", "6", "8", "10", "12"), labels(LinearScale.coveringIntegers(0, 11, 6)));
+        assertEquals(List.of("0", "10", "20", "30", "40", "50"), labels(LinearScale.coveringIntegers(1, 50, 8)));
+    }
+
+    @Test
+    void barsCarryTheirValuesAndNegativeBarsExtendLeft() throws Exception {
+        Document doc = Xml.parse(SvgPlot.barChart("coefficients", "value", List.of("a", "b"), new double[] {-2.5, 4}), false);
+        List<Element> bars = Xml.select(doc, "//rect[@data-value]");
+        assertEquals(Xml.list(-2.5, 4), Xml.dataValues(doc, "//rect[@data-value]"));
+        double zeroA = Double.parseDouble(bars.get(0).getAttribute("x")) + Double.parseDouble(bars.get(0).getAttribute("width"));
+        assertEquals(zeroA, Double.parseDouble(bars.get(1).getAttribute("x")), 0.02, "both bars meet at zero");
+    }
+
+    @Test
     void logTicksAreDecades() {
         assertEquals(List.of("0.001", "0.01", "0.1", "1", "10", "100"), labels(LogScale.covering(0.001, 100)));
         assertEquals(List.of("1e-6", "1e-5", "1e-4", "0.001", "0.01"), labels(LogScale.covering(1.1e-6, 0.0095)));
