@@ -31,6 +31,7 @@ final class Html {
 
     /** A number cell: human-readable text with the exact value in {@code data-value}. */
     static String number(double v) {
+        if (Double.isNaN(v)) return "<span class=\"num muted\" data-value=\"NaN\" title=\"not a number (null in summary.json)\">—</span>";
         return "<span class=\"num\" data-value=\"" + Svg.exact(v) + "\" title=\"" + Svg.exact(v) + "\">" + esc(Svg.human(v, 4)) + "</span>";
     }
 

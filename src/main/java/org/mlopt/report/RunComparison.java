@@ -135,7 +135,40 @@ public record RunComparison(RunRecord first, RunRecord second, List<SettingChang
                 sb.append("  ").append("─".repeat(total)).append('\n');
             }
         }
+        sb.append(lossCurves());
         return sb.toString();
+    }
+
+    /** Terminal sparklines of each training step's loss in both runs, one line per run. */
+    private String lossCurves() {
+        Map<String, List<Double>> a = losses(first), b = losses(second);
+        Set<String> steps = new LinkedHashSet<>(a.keySet());
+        steps.addAll(b.keySet());
+        if (steps.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("\nLoss by epoch:\n");
+        for (String step : steps) {
+            sb.append("  ").append(step).append('\n');
+            sb.append(curve("1", a.get(step))).append(curve("2", b.get(step)));
+        }
+        return sb.toString();
+    }
+
+    private static String curve(String run, List<Double> loss) {
+        if (loss == null) return "    " + run + "  (no history)\n";
+        double last = loss.isEmpty() ? Double.NaN : loss.get(loss.size() - 1);
+        return "    " + run + "  " + Sparkline.ofLoss(loss, 60) + "  " + loss.size() + " epochs, last " + cell(last) + "\n";
+    }
+
+    private static Map<String, List<Double>> losses(RunRecord r) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (StepRecord s : r.steps()) {
+            int k = seen.merge(s.title(), 1, Integer::sum);
+            List<Double> loss = new ArrayList<>();
+            for (double v : HistoryCharts.column(s.history(), "loss")) loss.add(v);
+            if (loss.stream().anyMatch(Double::isFinite)) out.put(k == 1 ? s.title() : s.title() + " (" + k + ")", loss);
+        }
+        return out;
     }
 
     private static String cell(double v) {

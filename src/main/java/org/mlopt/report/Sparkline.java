@@ -49,4 +49,22 @@ public final class Sparkline {
         }
         return of(java.util.Arrays.asList(buckets));
     }
+
+    /**
+     * A loss curve in at most {@code width} characters, on a log scale when its positive values
+     * span two decades or more (a decaying loss would otherwise be flat after the first epochs).
+     */
+    public static String ofLoss(List<Double> loss, int width) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Double v : loss)
+            if (v != null && Double.isFinite(v)) {
+                if (v <= 0) return of(loss, width);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        if (!LogScale.suits(lo, hi)) return of(loss, width);
+        List<Double> logs = new java.util.ArrayList<>(loss.size());
+        for (Double v : loss) logs.add(v == null ? null : Math.log10(v));
+        return of(logs, width);
+    }
 }

@@ -33,4 +33,12 @@ class SparklineTest {
         assertEquals(Sparkline.of(List.of(1.0, 0.0)), Sparkline.of(List.of(1.0, 0.0), 10));
         assertThrows(IllegalArgumentException.class, () -> Sparkline.of(loss, 0));
     }
+
+    @Test
+    void lossSpanningDecadesIsDrawnOnALogScale() {
+        // log10: 0, -1, -2, -3 -> evenly spaced bars
+        assertEquals("█▆▃▁", Sparkline.ofLoss(List.of(1.0, 0.1, 0.01, 0.001), 10));
+        // within one decade: linear, as Sparkline.of
+        assertEquals(Sparkline.of(List.of(2.0, 1.0, 0.5)), Sparkline.ofLoss(List.of(2.0, 1.0, 0.5), 10));
+    }
 }
