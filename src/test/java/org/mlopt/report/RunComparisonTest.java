@@ -56,7 +56,7 @@ class RunComparisonTest {
         assertTrue(text.contains("the same script, seed and overrides"), text);
         // train and prune steps have a loss history: a sparkline per run; LOSS scaled to 8 bars:
         // (0.75 - 0.40625) / 0.84375 * 8 = 3.3 -> ▄, (0.5 - 0.40625) / 0.84375 * 8 = 0.9 -> ▁
-        assertTrue(text.contains("Loss by epoch:\n  train clf on train\n    1  █▅▃▁▁  5 epochs, last 0.40625\n    2  █▅▃▁▁"), text);
+        assertTrue(text.contains("Loss by epoch:\n  train clf on train\n    1  █▄▁▁▁  5 epochs, last 0.40625\n    2  █▄▁▁▁"), text);
         List<String> table = text.lines().dropWhile(l -> !l.startsWith("Metrics:")).skip(1).takeWhile(l -> !l.isEmpty()).filter(l -> !l.contains("─")).toList();
         assertEquals(1 + 6, table.size(), text); // header; train loss, val_loss; search accuracy; evaluate accuracy; prune sparsity, accuracy
         int width = table.get(0).length();
