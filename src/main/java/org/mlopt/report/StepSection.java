@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The report section of one step, built from what the step recorded rather than from its kind,
- * so kinds added later (prune, distill) render without changes: headline metrics, a metrics
- * table, confusion matrices as heat maps, per-epoch charts of any history, the search's trials
+ * so kinds added later (prune, distill) render without changes: its metrics as cards,
+ * confusion matrices as heat maps, per-epoch charts of any history, the search's trials
  * when there are any, and the remaining details.
  */
 final class StepSection {
@@ -32,7 +32,7 @@ final class StepSection {
 
         Map<String, Double> scalars = step.scalarMetrics();
         if (!scalars.isEmpty()) {
-            sb.append("<div class=\"cards\">\n");
+            sb.append("<div class=\"cards metrics\">\n");
             for (Map.Entry<String, Double> e : scalars.entrySet())
                 sb.append("<div class=\"card\"><div class=\"label\">").append(Html.esc(e.getKey())).append("</div><div class=\"big\">")
                         .append(Html.number(e.getValue())).append("</div></div>\n");
@@ -61,11 +61,6 @@ final class StepSection {
         if (!figures.isEmpty()) sb.append("<h3>Plots</h3>\n").append(Html.figures(figures));
         collect.addAll(figures);
 
-        if (!scalars.isEmpty()) {
-            List<List<String>> rows = new ArrayList<>();
-            for (Map.Entry<String, Double> e : scalars.entrySet()) rows.add(List.of(Html.esc(e.getKey()), Html.number(e.getValue())));
-            sb.append("<h3>Metrics</h3>\n").append(Html.table("metrics", List.of("metric", "value"), rows));
-        }
         List<List<String>> facts = new ArrayList<>();
         for (Map.Entry<String, Object> e : step.details().entrySet())
             if (!SHOWN_ELSEWHERE.contains(e.getKey())) facts.add(List.of(Html.esc(e.getKey().replace('_', ' ')), Html.value(e.getValue())));

@@ -47,7 +47,7 @@ class ReportWriterTest {
         assertEquals(List.of("train", "search", "evaluate", "prune"), kinds);
         // The prune kind is unknown to the report: it still gets its metrics and its history.
         Element prune = Xml.select(doc, "//section[@data-kind='prune']").get(0);
-        assertEquals(Xml.list(0.5, 0.81), Xml.dataValues(prune, ".//table[@class='metrics']//span[@data-value]"));
+        assertEquals(Xml.list(0.5, 0.81), Xml.dataValues(prune, ".//div[@class='cards metrics']//span[@data-value]"));
         assertEquals(Xml.list(SyntheticRuns.LOSS), Xml.dataValues(prune, "(.//svg[@data-kind='line'])[1]//g[@data-series='train']/circle"));
         assertEquals(1, Xml.select(doc, "//footer//section[@id='run-record']").size());
     }
@@ -80,7 +80,7 @@ class ReportWriterTest {
         }
         assertTrue(heat.getTextContent().contains("versi<color>"));
         assertTrue(heat.getTextContent().contains("virginica & co"));
-        assertEquals(Xml.list(32.0 / 38), Xml.dataValues(doc, "//section[@data-kind='evaluate']//table[@class='metrics']//span[@data-value]"));
+        assertEquals(Xml.list(32.0 / 38), Xml.dataValues(doc, "//section[@data-kind='evaluate']//div[@class='cards metrics']//span[@data-value]"));
     }
 
     @Test
@@ -159,7 +159,7 @@ class ReportWriterTest {
             for (StepRecord step : rec.steps()) {
                 Element section = Xml.select(doc, "//section[@data-step='" + step.id() + "']").get(0);
                 List<Double> expected = new ArrayList<>(step.scalarMetrics().values());
-                if (!expected.isEmpty()) assertEquals(expected, Xml.dataValues(section, ".//table[@class='metrics']//span[@data-value]"));
+                if (!expected.isEmpty()) assertEquals(expected, Xml.dataValues(section, ".//div[@class='cards metrics']//span[@data-value]"));
                 if (!step.history().isEmpty())
                     assertEquals(Xml.list(HistoryCharts.column(step.history(), "loss")),
                             Xml.dataValues(section, "(.//svg[@data-kind='line'])[1]//g[@data-series='train']/circle"));
