@@ -167,6 +167,28 @@ class ReportWriterTest {
         }
     }
 
+    @Test
+    void reportOfAFreshRunOfTheIrisExample(@TempDir Path dir) throws Exception {
+        // Runs the interpreter as a user would, so the report keeps up with what run folders hold.
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream quiet = new java.io.PrintStream(sink, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = org.mlopt.cli.Main.run(new String[] {"run", "examples/iris_logistic.mlopt", "--runs", dir.toString()}, quiet, quiet);
+        assertEquals(0, code, sink.toString());
+        Path run;
+        try (Stream<Path> s = Files.list(dir)) {
+            run = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Document doc = writeAndParse(run, Path.of(""));
+        RunRecord rec = RunRecord.read(run);
+        StepRecord evaluate = rec.steps().stream().filter(s -> s.kind().equals("evaluate")).findFirst().orElseThrow();
+        List<?> counts = (List<?>) StepRecord.map(evaluate.metrics().get("confusion_matrix")).get("counts");
+        List<Double> expected = new ArrayList<>();
+        for (Object row : counts) for (Object v : (List<?>) row) expected.add(((Number) v).doubleValue());
+        assertEquals(expected, Xml.dataValues(doc, "//svg[@data-kind='heatmap']//rect[@data-row]"));
+        String footer = Xml.select(doc, "//footer").get(0).getTextContent();
+        assertTrue(footer.contains("data/iris.csv") && !footer.contains("not found"), "the example's data is found and hashed: " + footer);
+    }
+
     static Path copyFixture(String name, Path dir) throws Exception {
         Path src;
         try {
