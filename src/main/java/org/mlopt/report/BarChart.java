@@ -21,7 +21,9 @@ final class BarChart {
         for (String n : names) longest = Math.max(longest, n.length());
         double left = Math.min(180, 20 + longest * 6.6);
         int height = (int) Math.ceil(40 + names.size() * ROW + 44);
-        LinearScale xs = LinearScale.covering(lo, hi, 7);
+        // Room beyond the longest bars for their value labels.
+        double room = 0.16 * (hi - lo);
+        LinearScale xs = LinearScale.covering(lo < 0 ? lo - room : 0, hi > 0 ? hi + room : 0, 7);
         SvgCanvas c = new SvgCanvas(560, height, left, 20, 40, 44, title, "bar");
         for (Scale.Tick t : xs.ticks()) {
             double px = c.xPixel(xs, t.value());
@@ -39,6 +41,7 @@ final class BarChart {
             c.raw("<rect x=\"" + Svg.px(Math.min(px, zero)) + "\" y=\"" + Svg.px(y + 3) + "\" width=\"" + Svg.px(Math.abs(px - zero)) + "\" height=\""
                     + Svg.px(ROW - 6) + "\" fill=\"" + (v < 0 ? "#e15759" : "#4e79a7") + "\" data-value=\"" + Svg.exact(v) + "\"><title>" + Svg.escape(names.get(i))
                     + ": " + Svg.human(v, 6) + "</title></rect>\n");
+            c.text(v < 0 ? Math.min(px, zero) - 4 : Math.max(px, zero) + 4, y + ROW / 2 + 4, v < 0 ? "end" : "start", 10, SvgCanvas.INK, Svg.human(v), null);
         }
         c.line(zero, c.top, zero, c.bottom, SvgCanvas.MUTED, 1, null);
         return c.finish();

@@ -60,7 +60,15 @@ final class HistoryCharts {
             boolean logY = spansDecades(lr);
             String svg = SvgPlot.lineChart("learning rate per epoch" + (logY ? " (log scale)" : ""), "epoch", "learning rate",
                     List.of(new SvgPlot.Series("lr", epochs, lr, false)), marker, logY);
-            out.add(new Figure(Figure.fileName(step.id(), "lr"), svg, "The learning rate each epoch ran with."));
+            double first = Double.NaN;
+            boolean constant = true;
+            for (double v : lr)
+                if (Double.isFinite(v)) {
+                    if (Double.isNaN(first)) first = v;
+                    constant &= v == first;
+                }
+            out.add(new Figure(Figure.fileName(step.id(), "lr"), svg,
+                    constant ? "The learning rate stayed at " + Svg.human(first, 6) + " throughout." : "The learning rate each epoch ran with."));
         }
         return out;
     }

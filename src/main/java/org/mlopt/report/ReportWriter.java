@@ -64,7 +64,7 @@ public final class ReportWriter {
             sb.append("<a href=\"#run-record\">script and data</a></nav>\n");
         }
         sb.append("</div></header>\n<main>\n");
-        sb.append(overview(run));
+        sb.append(overview(run, figures));
         sb.append(steps);
         sb.append(Footer.render(run, workingDir, runTime(run)));
         sb.append("</main>\n</body>\n</html>\n");
@@ -78,7 +78,7 @@ public final class ReportWriter {
         return s.toString();
     }
 
-    private static String overview(RunRecord run) {
+    private static String overview(RunRecord run, List<Figure> figures) {
         StringBuilder sb = new StringBuilder("<section id=\"overview\" class=\"overview\">\n<h2>Overview</h2>\n");
         if (run.cancelled()) sb.append("<p class=\"warn\">The run was interrupted; the report shows the steps it finished.</p>\n");
         if (run.steps().isEmpty()) sb.append("<p class=\"muted\">The run recorded no steps.</p>\n");
@@ -94,6 +94,8 @@ public final class ReportWriter {
             }
             sb.append(Html.table("overview", List.of("step", "what", "results"), rows));
         }
+        String compared = ModelComparison.figures(run.steps(), figures);
+        if (!compared.isEmpty()) sb.append("<h3>Evaluations side by side</h3>\n").append(compared);
         List<String> skipped = run.notExecuted();
         if (!skipped.isEmpty()) {
             sb.append("<div class=\"warn\"><strong>Not executed by this version:</strong><ul>\n");

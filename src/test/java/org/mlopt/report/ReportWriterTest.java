@@ -203,6 +203,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void evaluationsOfSeveralModelsAreChartedSideBySide(@TempDir Path dir) throws Exception {
+        List<Object> steps = List.of(
+                SyntheticRuns.map("id", "s8.a", "kind", "evaluate", "model", "ridge", "data", "test", "metrics", SyntheticRuns.map("r2", 0.36, "mse", 3184.25),
+                        "details", SyntheticRuns.map("rows", 111)),
+                SyntheticRuns.map("id", "s8.b", "kind", "evaluate", "model", "lasso", "data", "test", "metrics", SyntheticRuns.map("r2", 0.35, "mse", 3196.5),
+                        "details", SyntheticRuns.map("rows", 111)));
+        Path run = SyntheticRuns.write(dir, "two", 0, List.of(), "", steps);
+        Document doc = writeAndParse(run, dir);
+        List<Element> bars = Xml.select(doc, "//section[@id='overview']//svg[@data-kind='bar']");
+        assertEquals(2, bars.size(), "one chart per shared metric");
+        assertEquals(Xml.list(0.36, 0.35), Xml.dataValues(bars.get(0), ".//rect[@data-value]"));
+        assertEquals(Xml.list(3184.25, 3196.5), Xml.dataValues(bars.get(1), ".//rect[@data-value]"));
+        assertTrue(Files.exists(run.resolve("plots/evaluations-mse.svg")));
+    }
+
+    @Test
     void aRunWithoutStepsStillGetsAPage(@TempDir Path dir) throws Exception {
         Path run = SyntheticRuns.write(dir, "empty", 0, List.of(), "", List.of());
         Document doc = writeAndParse(run, dir);
