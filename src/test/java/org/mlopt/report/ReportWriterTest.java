@@ -219,6 +219,17 @@ class ReportWriterTest {
     }
 
     @Test
+    void anInterruptedRunSaysSoAndListsWhatDidNotRun(@TempDir Path dir) throws Exception {
+        Path run = SyntheticRuns.writeFullRun(dir, "tiny-20261129-101500", 7, List.of(), SyntheticRuns.SCRIPT);
+        String summary = Files.readString(run.resolve("summary.json"));
+        Files.writeString(run.resolve("summary.json"), summary.replace("\"cancelled\": false", "\"cancelled\": true")
+                .replace("\"not_executed\": []", "\"not_executed\": [\"line 12: distill s -- not executed by this version\"]"));
+        String overview = Xml.select(writeAndParse(run, dir), "//section[@id='overview']").get(0).getTextContent();
+        assertTrue(overview.contains("interrupted"), overview);
+        assertTrue(overview.contains("line 12: distill s"), overview);
+    }
+
+    @Test
     void aRunWithoutStepsStillGetsAPage(@TempDir Path dir) throws Exception {
         Path run = SyntheticRuns.write(dir, "empty", 0, List.of(), "", List.of());
         Document doc = writeAndParse(run, dir);
