@@ -156,7 +156,7 @@ public record RunComparison(RunRecord first, RunRecord second, List<SettingChang
     private static String curve(String run, List<Double> loss) {
         if (loss == null) return "    " + run + "  (no history)\n";
         double last = loss.isEmpty() ? Double.NaN : loss.get(loss.size() - 1);
-        return "    " + run + "  " + Sparkline.ofLoss(loss, 60) + "  " + loss.size() + " epochs, last " + cell(last) + "\n";
+        return "    " + run + "  " + Sparkline.ofLoss(loss, 60) + "  " + loss.size() + " epochs, last " + cell(last) + (Sparkline.logScaled(loss) ? " (log scale)" : "") + "\n";
     }
 
     private static Map<String, List<Double>> losses(RunRecord r) {

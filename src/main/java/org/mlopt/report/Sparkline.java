@@ -55,16 +55,21 @@ public final class Sparkline {
      * span two decades or more (a decaying loss would otherwise be flat after the first epochs).
      */
     public static String ofLoss(List<Double> loss, int width) {
-        double lo = Double.POSITIVE_INFINITY, hi = 0;
-        for (Double v : loss)
-            if (v != null && Double.isFinite(v)) {
-                if (v <= 0) return of(loss, width);
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        if (!LogScale.suits(lo, hi)) return of(loss, width);
+        if (!logScaled(loss)) return of(loss, width);
         List<Double> logs = new java.util.ArrayList<>(loss.size());
         for (Double v : loss) logs.add(v == null ? null : Math.log10(v));
         return of(logs, width);
+    }
+
+    /** Whether {@link #ofLoss} draws {@code loss} on a log scale: all finite values positive and two decades apart or more. */
+    public static boolean logScaled(List<Double> loss) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (Double v : loss)
+            if (v != null && Double.isFinite(v)) {
+                if (v <= 0) return false;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        return hi > 0 && LogScale.suits(lo, hi);
     }
 }

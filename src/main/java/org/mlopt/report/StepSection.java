@@ -42,7 +42,8 @@ final class StepSection {
         if (loss.length > 1) {
             List<Double> l = new ArrayList<>();
             for (double d : loss) l.add(d);
-            sb.append("<p>loss by epoch <span class=\"spark\">").append(Html.esc(Sparkline.ofLoss(l, 80))).append("</span></p>\n");
+            sb.append("<p>loss by epoch").append(Sparkline.logScaled(l) ? " (log scale)" : "").append(" <span class=\"spark\">")
+                    .append(Html.esc(Sparkline.ofLoss(l, 80))).append("</span></p>\n");
         }
 
         List<Figure> figures = new ArrayList<>();

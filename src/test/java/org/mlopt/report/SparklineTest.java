@@ -1,7 +1,9 @@
 package org.mlopt.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,5 +42,7 @@ class SparklineTest {
         assertEquals("█▆▃▁", Sparkline.ofLoss(List.of(1.0, 0.1, 0.01, 0.001), 10));
         // within one decade: linear, as Sparkline.of
         assertEquals(Sparkline.of(List.of(2.0, 1.0, 0.5)), Sparkline.ofLoss(List.of(2.0, 1.0, 0.5), 10));
+        assertTrue(Sparkline.logScaled(List.of(1.0, 0.01)));
+        assertFalse(Sparkline.logScaled(List.of(2.0, 1.0, 0.5)) || Sparkline.logScaled(List.of(1.0, 0.0, 0.001)));
     }
 }
