@@ -46,8 +46,8 @@ final class HistoryCharts {
             List<SvgPlot.Series> series = new ArrayList<>();
             double[] train = column(h, base);
             double[] val = column(h, "val_" + base);
-            if (present(train)) series.add(new SvgPlot.Series("train", epochs, train, false));
-            if (present(val)) series.add(new SvgPlot.Series("validation", epochs, val, true));
+            if (present(train)) series.add(new SvgPlot.Series("train", epochs, train, SvgPlot.Style.SOLID));
+            if (present(val)) series.add(new SvgPlot.Series("validation", epochs, val, SvgPlot.Style.DASHED));
             if (series.isEmpty()) continue;
             boolean logY = base.equals("loss") && spansDecades(train, val);
             String title = base + " per epoch" + (logY ? " (log scale)" : "");
@@ -59,7 +59,7 @@ final class HistoryCharts {
         if (present(lr)) {
             boolean logY = spansDecades(lr);
             String svg = SvgPlot.lineChart("learning rate per epoch" + (logY ? " (log scale)" : ""), "epoch", "learning rate",
-                    List.of(new SvgPlot.Series("lr", epochs, lr, false)), marker, logY);
+                    List.of(new SvgPlot.Series("lr", epochs, lr, SvgPlot.Style.SOLID)), marker, logY);
             double first = Double.NaN;
             boolean constant = true;
             for (double v : lr)

@@ -36,7 +36,7 @@ final class LineChart {
         for (int k = 0; k < series.size(); k++) {
             SvgPlot.Series s = series.get(k);
             String color = Palette.series(k);
-            legend.add(new SvgCanvas.LegendItem(s.name(), color, s.dashed()));
+            legend.add(new SvgCanvas.LegendItem(s.name(), color, s.style() == SvgPlot.Style.DASHED, s.style() == SvgPlot.Style.POINTS));
             StringBuilder d = new StringBuilder();
             boolean pen = false;
             for (int i = 0; i < s.x().length; i++) {
@@ -49,10 +49,10 @@ final class LineChart {
                 pen = true;
             }
             c.raw("<g class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\">\n");
-            if (d.length() > 0)
+            if (d.length() > 0 && s.style() != SvgPlot.Style.POINTS)
                 c.raw("<path d=\"" + d + "\" fill=\"none\" stroke=\"" + color + "\" stroke-width=\"2\" stroke-linejoin=\"round\""
-                        + (s.dashed() ? " stroke-dasharray=\"6 4\"" : "") + "/>\n");
-            double r = s.x().length <= 60 ? 2.5 : 1.2;
+                        + (s.style() == SvgPlot.Style.DASHED ? " stroke-dasharray=\"6 4\"" : "") + "/>\n");
+            double r = s.style() == SvgPlot.Style.POINTS ? 3.5 : s.x().length <= 60 ? 2.5 : 1.2;
             for (int i = 0; i < s.x().length; i++) {
                 double y = s.y()[i];
                 if (!Double.isFinite(y) || (logY && y <= 0)) continue;

@@ -66,8 +66,8 @@ final class SearchCharts {
             best[i] = running;
         }
         String svg = SvgPlot.lineChart("best " + s.scoring() + " so far", "trial", "mean " + s.scoring(),
-                List.of(new SvgPlot.Series("trial", x, score, true), new SvgPlot.Series("best so far", x, best, false)), null, false);
-        return new Figure(Figure.fileName(step.id(), "best-so-far"), svg, "Each trial's score (dashed) and the best found up to that trial.");
+                List.of(new SvgPlot.Series("trial", x, score, SvgPlot.Style.POINTS), new SvgPlot.Series("best so far", x, best, SvgPlot.Style.SOLID)), null, false);
+        return new Figure(Figure.fileName(step.id(), "best-so-far"), svg, "Each trial's score (dots) and the best found up to that trial (line).");
     }
 
     static Scale scaleOf(SearchTrials s, String p) {

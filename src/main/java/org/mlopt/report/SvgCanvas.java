@@ -22,8 +22,12 @@ final class SvgCanvas {
     final double bottom;
     private final StringBuilder sb = new StringBuilder();
 
-    /** A legend entry: swatch colour, dashed or not, and name. */
-    record LegendItem(String name, String color, boolean dashed) {}
+    /** A legend entry: name, swatch colour, and whether the swatch is a dashed line or a dot. */
+    record LegendItem(String name, String color, boolean dashed, boolean dot) {
+        LegendItem(String name, String color, boolean dashed) {
+            this(name, color, dashed, false);
+        }
+    }
 
     SvgCanvas(int width, int height, double left, double rightMargin, double top, double bottomMargin, String title, String kind) {
         this.width = width;
@@ -99,7 +103,8 @@ final class SvgCanvas {
             LegendItem it = items.get(i);
             double w = 28 + it.name().length() * 6.6;
             x -= w;
-            line(x, y, x + 18, y, it.color(), 2.5, it.dashed() ? "stroke-dasharray=\"5 3\"" : null);
+            if (it.dot()) raw("<circle cx=\"" + Svg.px(x + 9) + "\" cy=\"" + Svg.px(y) + "\" r=\"3.5\" fill=\"" + it.color() + "\"/>\n");
+            else line(x, y, x + 18, y, it.color(), 2.5, it.dashed() ? "stroke-dasharray=\"5 3\"" : null);
             text(x + 23, y + 4, "start", 11, INK, it.name(), null);
         }
     }

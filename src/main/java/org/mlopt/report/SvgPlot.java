@@ -12,8 +12,11 @@ public final class SvgPlot {
 
     private SvgPlot() {}
 
+    /** How a series is drawn. */
+    public enum Style { SOLID, DASHED, POINTS }
+
     /** A line of (x, y) points; NaN y values leave a gap. */
-    public record Series(String name, double[] x, double[] y, boolean dashed) {}
+    public record Series(String name, double[] x, double[] y, Style style) {}
 
     /** A vertical marker line at {@code x}, labelled. */
     public record Marker(double x, String label) {}

@@ -55,7 +55,7 @@ class SvgPlotTest {
 
     @Test
     void titlesAndLabelsAreEscaped() throws Exception {
-        String svg = SvgPlot.lineChart("loss <&> \"quoted\"", "epoch", "a<b", List.of(new SvgPlot.Series("x&y", new double[] {1, 2}, new double[] {3, 4}, false)),
+        String svg = SvgPlot.lineChart("loss <&> \"quoted\"", "epoch", "a<b", List.of(new SvgPlot.Series("x&y", new double[] {1, 2}, new double[] {3, 4}, SvgPlot.Style.SOLID)),
                 new SvgPlot.Marker(2, "best <2>"), false);
         Document doc = Xml.parse(svg, true);
         assertEquals(Svg.NAMESPACE, doc.getDocumentElement().getNamespaceURI());
@@ -65,12 +65,20 @@ class SvgPlotTest {
 
     @Test
     void lineChartLeavesGapsAndSkipsNonPositiveValuesOnALogAxis() throws Exception {
-        String svg = SvgPlot.lineChart("t", "x", "y", List.of(new SvgPlot.Series("s", new double[] {1, 2, 3, 4}, new double[] {1, Double.NaN, 0, 0.01}, false)),
+        String svg = SvgPlot.lineChart("t", "x", "y", List.of(new SvgPlot.Series("s", new double[] {1, 2, 3, 4}, new double[] {1, Double.NaN, 0, 0.01}, SvgPlot.Style.SOLID)),
                 null, true);
         Document doc = Xml.parse(svg, false);
         assertEquals(Xml.list(1, 0.01), Xml.dataValues(doc, "//circle"));
         String d = Xml.select(doc, "//path").get(0).getAttribute("d");
         assertEquals(2, d.split("M").length - 1, "the gap starts a new segment: " + d);
+    }
+
+    @Test
+    void pointSeriesHaveNoLine() throws Exception {
+        Document doc = Xml.parse(SvgPlot.lineChart("t", "trial", "score", List.of(new SvgPlot.Series("trial", new double[] {0, 1}, new double[] {0.5, 0.7},
+                SvgPlot.Style.POINTS)), null, false), false);
+        assertTrue(Xml.select(doc, "//g[@data-series='trial']/path").isEmpty());
+        assertEquals(Xml.list(0.5, 0.7), Xml.dataValues(doc, "//g[@data-series='trial']/circle"));
     }
 
     @Test
