@@ -75,9 +75,9 @@ final class Html {
             * { box-sizing: border-box; }
             body { margin: 0; background: var(--bg); color: var(--ink);
                    font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-            main { max-width: 1240px; margin: 0 auto; padding: 24px 28px 48px; }
+            main { max-width: 1320px; margin: 0 auto; padding: 24px 28px 48px; }
             header.top { background: #ffffff; border-bottom: 1px solid var(--line); }
-            header.top div { max-width: 1240px; margin: 0 auto; padding: 20px 28px 14px; }
+            header.top div { max-width: 1320px; margin: 0 auto; padding: 20px 28px 14px; }
             h1 { margin: 0 0 4px; font-size: 24px; font-weight: 650; }
             h2 { margin: 0 0 12px; font-size: 18px; font-weight: 600; }
             h3 { margin: 18px 0 8px; font-size: 14px; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
