@@ -1,0 +1,40 @@
+package org.mlopt.report;
+
+import java.util.List;
+
+/** Draws {@link SvgPlot#scatter}. */
+final class ScatterChart {
+
+    private ScatterChart() {}
+
+    static String render(String title, String xLabel, String yLabel, Scale xs, List<SvgPlot.Point> points) {
+        double yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
+        for (SvgPlot.Point p : points) {
+            if (!Double.isFinite(p.y())) continue;
+            yMin = Math.min(yMin, p.y());
+            yMax = Math.max(yMax, p.y());
+        }
+        if (yMin > yMax) {
+            yMin = 0;
+            yMax = 1;
+        }
+        Scale ys = LinearScale.covering(yMin, yMax, 6);
+        SvgCanvas c = new SvgCanvas(420, 300, 64, 20, 40, 48, title, "scatter");
+        c.axes(xs, ys, xLabel, yLabel);
+        java.util.Map<Double, Integer> seen = new java.util.HashMap<>();
+        for (SvgPlot.Point p : points) {
+            if (!Double.isFinite(p.y())) continue;
+            double px = c.xPixel(xs, p.x()), py = c.yPixel(ys, p.y());
+            if (xs instanceof CategoryScale) {
+                // Spread the points of one category sideways (0, +1, -1, +2, ...) so equal scores stay visible.
+                int k = seen.merge(p.x(), 1, Integer::sum) - 1;
+                px += ((k + 1) / 2) * (k % 2 == 1 ? 7 : -7);
+            }
+            String fill = p.highlight() ? "#e15759" : "#4e79a7";
+            c.raw("<circle cx=\"" + Svg.px(px) + "\" cy=\"" + Svg.px(py) + "\" r=\"" + (p.highlight() ? 6 : 4.5) + "\" fill=\"" + fill
+                    + "\" fill-opacity=\"0.75\" stroke=\"#ffffff\" stroke-width=\"1\" data-x=\"" + Svg.exact(p.x()) + "\" data-value=\""
+                    + Svg.exact(p.y()) + "\"" + (p.highlight() ? " class=\"best\"" : "") + "><title>" + Svg.escape(p.label()) + "</title></circle>\n");
+        }
+        return c.finish();
+    }
+}
