@@ -53,7 +53,13 @@ public final class ConsoleProgress implements RunListener {
         if (step.kind() != StepKind.TRAIN) return;
         double seconds = (System.nanoTime() - started) / 1e9;
         if (terminal) err.print("\r\u001b[K");
-        err.println(step.label() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", seconds));
+        String curve = "";
+        if (!result.history().isEmpty()) {
+            java.util.List<Double> losses = new java.util.ArrayList<>();
+            for (Map<String, Double> e : result.history()) losses.add(e.get("loss"));
+            curve = "  loss " + org.mlopt.report.Sparkline.ofLoss(losses, 40);
+        }
+        err.println(step.label() + " done in " + String.format(java.util.Locale.ROOT, "%.2f s", seconds) + curve);
         err.flush();
     }
 

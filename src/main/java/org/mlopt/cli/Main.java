@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A language for machine-learning training and optimisation experiments.",
-        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, FmtCommand.class, LspCommand.class, ReplCommand.class,
+        subcommands = {CheckCommand.class, PlanCommand.class, RunCommand.class, FmtCommand.class, LspCommand.class, ReplCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  1   runtime failure (bad data, diverging run, I/O)", "  2   the script has errors",

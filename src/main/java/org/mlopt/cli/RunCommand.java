@@ -63,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-save", description = "Write no run folder.")
     boolean noSave;
 
+    @Option(names = "--report", description = "Also write report.html (and plots/*.svg) into the run folder.")
+    boolean report;
+
     @Override
     @SuppressWarnings("unchecked")
     public Integer call() throws UsageException {
@@ -120,6 +123,13 @@ final class RunCommand implements Callable<Integer> {
                 err.println("not executed (" + result.notExecuted().size() + " steps):");
                 for (String line : result.notExecuted()) err.println("  " + line);
             }
+            if (report && folder != null) {
+                try {
+                    err.println("report: " + org.mlopt.report.ReportWriter.write(folder.path()));
+                } catch (java.io.IOException e) {
+                    err.println("mlopt: could not write the report: " + e.getMessage());
+                }
+            } else if (report) err.println("mlopt: --report needs a run folder; drop --no-save");
             if (folder != null && !json) err.println("run folder: " + folder.path());
             err.flush();
             return result.cancelled() ? ExitCode.INTERRUPTED : ExitCode.OK;

@@ -55,7 +55,7 @@ final class StepRunners {
             case SEARCH, FIT, REFIT, PROMOTE -> null;
             case PRUNE, FINETUNE, TEACHER_OUTPUTS, DISTILL, BASELINE -> null;
             case SAVE, LOAD_MODEL -> null;
-            case REPORT -> "reports are not written by this version yet";
+            case REPORT -> options.folder() == null ? "a report is written into the run folder, and this run keeps none (--no-save)" : null;
         };
     }
 
@@ -157,6 +157,15 @@ final class StepRunners {
                     throw new RunFailure(load.path().span(), "cannot load " + file + ": " + e.getMessage());
                 }
                 yield null;
+            }
+            case REPORT -> {
+                // The run folder's summary already holds every step before this one.
+                try {
+                    Path file = org.mlopt.report.ReportWriter.write(options.folder());
+                    yield new StepResult(step.id(), "report", "report", null, Map.of(), map("file", file.toString()), List.of());
+                } catch (java.io.IOException e) {
+                    throw new RunFailure(statement.span(), "cannot write the report: " + e.getMessage());
+                }
             }
             case TRAIN -> models.train(step, (Statement.Train) statement, artifacts);
             case EVALUATE -> {

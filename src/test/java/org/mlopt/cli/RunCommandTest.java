@@ -102,6 +102,19 @@ class RunCommandTest {
     }
 
     @Test
+    void reportIsWrittenIntoTheRunFolder() throws Exception {
+        CliRunner r = CliRunner.run("run", RESOURCES + "small_net.mlopt", "--runs", runs.toString(), "--quiet", "--report");
+        assertEquals(0, r.exitCode(), r.err());
+        try (var folders = Files.list(runs)) {
+            Path folder = folders.findFirst().orElseThrow();
+            String html = Files.readString(folder.resolve("report.html"));
+            assertTrue(html.contains("<svg") && html.contains("accuracy"), "report has plots and metrics");
+            assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("http"), "the report fetches nothing");
+            assertTrue(Files.list(folder.resolve("plots")).findAny().isPresent(), "standalone SVG plots");
+        }
+    }
+
+    @Test
     void aBadDataFileNamesFileRowAndColumn() {
         CliRunner r = CliRunner.run("run", RESOURCES + "bad_data.mlopt", "--no-save");
         assertEquals(ExitCode.RUNTIME_FAILURE, r.exitCode(), r.err());
