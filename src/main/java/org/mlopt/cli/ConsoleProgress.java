@@ -49,6 +49,21 @@ public final class ConsoleProgress implements RunListener {
     }
 
     @Override
+    public synchronized void trial(Step step, org.mlopt.search.TrialResult t, String metric) {
+        if (!trialHeader) {
+            err.println(String.format(java.util.Locale.ROOT, "  %-6s %-9s %-20s %-8s %s", "trial", "state", metric + " (mean ± sd)", "time",
+                    "parameters"));
+            trialHeader = true;
+        }
+        String score = Double.isNaN(t.mean(metric)) ? "-" : String.format(java.util.Locale.ROOT, "%.4f ± %.4f", t.mean(metric), t.sd(metric));
+        err.println(String.format(java.util.Locale.ROOT, "  %-6d %-9s %-20s %-8s %s", t.number(), t.state().name().toLowerCase(java.util.Locale.ROOT),
+                score, String.format(java.util.Locale.ROOT, "%.2fs", t.seconds()), t.config()));
+        err.flush();
+    }
+
+    private boolean trialHeader;
+
+    @Override
     public void stepFinished(Step step, StepResult result) {
         if (step.kind() != StepKind.TRAIN) return;
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -52,9 +52,11 @@ final class SearchSteps {
     private final Registry registry;
     private final ModelSteps models;
     private final RunOptions options;
+    private final RunListener listener;
 
-    SearchSteps(Program program, Registry registry, ModelSteps models, RunOptions options) {
+    SearchSteps(Program program, Registry registry, ModelSteps models, RunOptions options, RunListener listener) {
         this.program = program;
+        this.listener = listener;
         this.registry = registry;
         this.models = models;
         this.options = options;
@@ -104,7 +106,8 @@ final class SearchSteps {
             return out;
         }).folds(folds.count()).metric(metric, direction).parallel(settings.integer("parallel", 1))
                 .threads(Math.max(1, settings.integer("parallel", 1)))
-                .seed(seed).cancel(cancel).scheduler(scheduler(strategy, recipe, binder, data));
+                .seed(seed).cancel(cancel).scheduler(scheduler(strategy, recipe, binder, data))
+                .onTrial(t -> listener.trial(first, t, metric));
         settings.call("median_stop").ifPresent(m -> runner.medianStop(new MedianStoppingRule(m.integer("warmup", 5), m.integer("min_trials", 5))));
         SearchResult result;
         if (options.folder() == null) result = runner.build().run();

@@ -44,7 +44,7 @@ final class StepRunners {
         this.binder = binder;
         this.options = options;
         this.models = new ModelSteps(declarations, binder, options, listener);
-        this.searches = new SearchSteps(program.ast(), org.mlopt.schema.Registry.standard(), models, options);
+        this.searches = new SearchSteps(program.ast(), org.mlopt.schema.Registry.standard(), models, options, listener);
         this.compression = new CompressionSteps(program.ast(), binder, options);
     }
 
