@@ -54,7 +54,7 @@ final class CompressionSteps {
                     schedule.number("initial", 0.0));
             default -> PruneSchedule.oneShot(sparsity);
         };
-        Bound recipe = ModelSteps.trainSettings(binder, trainStatementBefore(name, s));
+        Bound recipe = ModelSteps.trainSettings(binder, new Declarations(program).lastTrainBefore(name, s));
         Bound finetune = settings.call("finetune").orElse(null);
         FineTune fineTune = null;
         if (finetune != null && data != null) {
@@ -104,7 +104,7 @@ final class CompressionSteps {
 
     Outcome distill(Statement.Distill s, NetworkModel teacher, Dataset data, Dataset transfer, String stepId, long seed) {
         String student = s.student().text();
-        Statement.Network studentNet = (Statement.Network) findDeclaration(student);
+        Statement.Network studentNet = (Statement.Network) new Declarations(program).get(student);
         Bound settings = binder.block("distill", Kind.STATEMENT, s.options());
         Bound networkSettings = binder.block("network", Kind.STATEMENT, studentNet.body());
         List<Bound> layers = new ArrayList<>();
@@ -161,18 +161,5 @@ final class CompressionSteps {
         return new Bound("finetune", values, finetune.span());
     }
 
-    private Statement findDeclaration(String name) {
-        for (Statement st : program.statements())
-            if (st.declared().map(n -> n.text().equals(name)).orElse(false)) return st;
-        throw new IllegalStateException("no declaration of " + name);
-    }
 
-    private Statement.Train trainStatementBefore(String model, Statement stop) {
-        Statement.Train found = null;
-        for (Statement st : program.statements()) {
-            if (st == stop) break;
-            if (st instanceof Statement.Train t && t.target().text().equals(model)) found = t;
-        }
-        return found;
-    }
 }

@@ -12,8 +12,10 @@ final class Declarations {
 
     private final Map<String, Statement> byName = new HashMap<>();
     private final Map<String, Binder.Declared> components = new HashMap<>();
+    private final Program program;
 
     Declarations(Program program) {
+        this.program = program;
         for (Statement s : program.statements()) {
             s.declared().ifPresent(n -> byName.put(n.text(), s));
             if (s instanceof Statement.Decl d) components.put(d.name().text(), new Binder.Declared(kind(d.kind()), d.spec()));
@@ -33,6 +35,16 @@ final class Declarations {
 
     Statement get(String name) {
         return byName.get(name);
+    }
+
+    /** The last {@code train MODEL ...} before {@code stop}: the recipe a search, prune or distill follows. */
+    Statement.Train lastTrainBefore(String model, Statement stop) {
+        Statement.Train found = null;
+        for (Statement st : program.statements()) {
+            if (st == stop) break;
+            if (st instanceof Statement.Train t && t.target().text().equals(model)) found = t;
+        }
+        return found;
     }
 
     Map<String, Binder.Declared> components() {

@@ -79,7 +79,7 @@ final class SearchSteps {
                 .map(d -> d.equals("minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE)
                 .orElse(Metrics.higherIsBetter(metric) ? Direction.MAXIMIZE : Direction.MINIMIZE);
         Folds folds = folds(settings.call("cv").orElse(null), settings.get("cv"), data, seed);
-        Statement.Train recipe = trainStatementBefore(model, s);
+        Statement.Train recipe = new Declarations(program).lastTrainBefore(model, s);
 
         // The score first, then every other metric the search asks to record, per fold.
         List<Expr> recorded = new ArrayList<>(List.of(scoring));
@@ -218,15 +218,6 @@ final class SearchSteps {
         return new Expr.Call(new org.mlopt.ast.Name(name, s.span()), List.of(), s.span());
     }
 
-    /** The last {@code train M ...} before the search: the recipe every trial follows. */
-    private Statement.Train trainStatementBefore(String model, Statement.Search s) {
-        Statement.Train found = null;
-        for (Statement st : program.statements()) {
-            if (st == s) break;
-            if (st instanceof Statement.Train t && t.target().text().equals(model)) found = t;
-        }
-        return found;
-    }
 
     /** Cross-validation folds over the search's data. */
     private record Folds(int count, int[] foldOf, int[][] holdout) {
