@@ -201,6 +201,24 @@ class RunCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void pruningFromAScriptKeepsItsMasksAndShrinksNeurons() {
+        CliRunner r = CliRunner.run("run", "examples/pruning.mlopt", "--json", "--no-save", "--set", "train.net.epochs=3",
+                "--set", "train.net_copy.epochs=3");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> doc = (Map<String, Object>) Json.read(r.out());
+        List<Map<String, Object>> prunes = ((List<Map<String, Object>>) (List<?>) doc.get("steps")).stream()
+                .filter(s -> s.get("kind").equals("prune")).toList();
+        assertEquals(2, prunes.size());
+        Map<String, Object> magnitude = (Map<String, Object>) prunes.get(0).get("details");
+        // 80% of the 17,024 weights (biases are not pruned) stay zero after fine-tuning: 13,619 zeros of 17,226 parameters.
+        assertEquals(17226 - Math.round(0.8 * 17024), ((Number) magnitude.get("nonzeros_after")).longValue());
+        Map<String, Object> neurons = (Map<String, Object>) prunes.get(1).get("details");
+        // Half of the 128 and 64 hidden units removed: 64*64+64 + 64*32+32 + 32*10+10 parameters remain.
+        assertEquals(64 * 64 + 64 + 64 * 32 + 32 + 32 * 10 + 10, ((Number) neurons.get("parameters_after")).longValue());
+    }
+
+    @Test
     void stepsNotExecutedYetAreListed() {
         CliRunner r = CliRunner.run("run", RESOURCES + "report.mlopt", "--no-save", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
