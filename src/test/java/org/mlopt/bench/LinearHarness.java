@@ -248,7 +248,7 @@ public final class LinearHarness {
         return t[repeats / 2];
     }
 
-    private static DMatrixRMaj gaussian(SplittableRandom rng, int n, int p) {
+    static DMatrixRMaj gaussian(SplittableRandom rng, int n, int p) {
         DMatrixRMaj x = new DMatrixRMaj(n, p);
         for (int i = 0; i < n * p; i++) {
             x.data[i] = rng.nextGaussian();
@@ -256,7 +256,7 @@ public final class LinearHarness {
         return x;
     }
 
-    private static double[] linear(DMatrixRMaj x, double[] w, double noise, SplittableRandom rng) {
+    static double[] linear(DMatrixRMaj x, double[] w, double noise, SplittableRandom rng) {
         int n = x.numRows;
         int p = x.numCols;
         double[] y = new double[n];
