@@ -304,10 +304,15 @@ public final class SideBySide {
             ScriptRun r2 = null;
             String[] reply = new String[1];
             for (int r = 0; r < n; r++) {
+                long c0 = processCpu();
                 r1 = runScript(script, one);
                 p1[r] = r1.searchSeconds();
+                long c1 = processCpu();
                 r2 = runScript(script, two);
                 p2[r] = r2.searchSeconds();
+                long c2 = processCpu();
+                System.out.printf(Locale.ROOT, "  round %d: JVM CPU/wall of the whole run: parallel 1 %.2f, parallel 2 %.2f%n",
+                        r, (c1 - c0) / 1e9 / r1.totalSeconds(), (c2 - c1) / 1e9 / r2.totalSeconds());
                 ref[r] = py.seconds("random 2 20 20", reply);
                 System.out.printf(Locale.ROOT, "  round %d: mlopt parallel 1 %.2f s, parallel 2 %.2f s | sklearn n_jobs=2 %.2f s%n",
                         r, p1[r], p2[r], ref[r]);
@@ -325,11 +330,13 @@ public final class SideBySide {
         }
     }
 
-    private void strategies() {
-        long t0 = System.nanoTime();
-        SearchBench.main(new String[] {"1", "1"});
-        rows.add(new Row("search strategies (SearchBench, digits logistic, 1 seed)", "see table above", "—", "—", "—",
-                String.format(Locale.ROOT, "%.1f s in all", (System.nanoTime() - t0) / 1e9)));
+    private void strategies() throws Exception {
+        for (String mode : new String[] {"logistic", "network"}) {
+            long t0 = System.nanoTime();
+            SearchBench.main(new String[] {"1", "1", mode});
+            rows.add(new Row("search strategies, digits " + mode + " (SearchBench, 1 seed)", "table above", "—", "—", "—",
+                    String.format(Locale.ROOT, "%.1f s in all", (System.nanoTime() - t0) / 1e9)));
+        }
     }
 
     // ---- checker and allocation -----------------------------------------------------------
@@ -385,6 +392,10 @@ public final class SideBySide {
     }
 
     // ---- helpers --------------------------------------------------------------------------
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     private static String uptime() {
         try {
