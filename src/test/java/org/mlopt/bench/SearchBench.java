@@ -96,7 +96,7 @@ public final class SearchBench {
         int[] y = digits.train.labels();
         int[] foldOf = CrossValidation.stratifiedKFold(y, 3, false, 0);
         SearchSpace space = SearchSpace.of(Dimension.of("lr", new Domain.LogUniform(1e-4, 1e-1)),
-                Dimension.of("hidden", new Domain.Choice(List.of(16, 32, 64, 128))),
+                Dimension.of("hidden", new Domain.Choice(List.of(16.0, 32.0, 64.0, 128.0))),
                 Dimension.of("weight_decay", new Domain.LogUniform(1e-6, 1e-2)));
         int epochs = 20;
         Objective objective = (config, fold, resource, seed, reporter) -> {
