@@ -113,7 +113,7 @@ public final class LinearHarness {
     }
 
     /** GridSearchCV(C in 1e-3..100 × l1, l2, cv=5) plus the refit of the best: 61 fits, in process. */
-    private static double gridSearch() {
+    static double gridSearch() {
         ReferenceData d = ReferenceData.load("breast_cancer");
         DMatrixRMaj x = d.xTrain();
         int[] y = d.labelsTrain();
