@@ -295,7 +295,7 @@ public final class SideBySide {
             rows.add(new Row("W3 grid search, breast_cancer, 61 fits (s, search step)", fmt3(median(search)),
                     fmt3(median(ref)) + " (GridSearchCV 1T)", fmt(median(search) / median(ref)) + "x time", "≤ 1x time",
                     "best " + last.search().details().get("best_params") + ", CV " + last.search().metrics()
-                            + "; whole in-process run " + fmt3(median(total)) + " s; the same 61 fits through the Java API "
+                            + "; whole in-process run " + fmt3(median(total)) + " s; the same 61 fits through the Java API (solver AUTO, not liblinear) "
                             + fmt3(direct) + " s; process CPU time, whole run " + fmt3(median(cpu)) + " s vs sklearn "
                             + fmt3(median(refCpu)) + " s"));
         }
