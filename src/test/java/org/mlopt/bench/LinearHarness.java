@@ -6,6 +6,7 @@ import org.mlopt.linear.LinearModel;
 import org.mlopt.linear.LinearRegression;
 import org.mlopt.linear.LogisticModel;
 import org.mlopt.linear.LogisticRegression;
+import org.mlopt.linear.LogisticSolver;
 import org.mlopt.linear.Penalty;
 import org.mlopt.linear.Ridge;
 import org.mlopt.tensor.MatMuls;
@@ -113,7 +114,12 @@ public final class LinearHarness {
     }
 
     /** GridSearchCV(C in 1e-3..100 × l1, l2, cv=5) plus the refit of the best: 61 fits, in process. */
-    private static double gridSearch() {
+    static double gridSearch() {
+        return gridSearch(LogisticSolver.AUTO);
+    }
+
+    /** As {@link #gridSearch()} with the given solver (the script's {@code solver: liblinear} is LIBLINEAR). */
+    static double gridSearch(LogisticSolver solver) {
         ReferenceData d = ReferenceData.load("breast_cancer");
         DMatrixRMaj x = d.xTrain();
         int[] y = d.labelsTrain();
@@ -143,7 +149,7 @@ public final class LinearHarness {
             LogisticRegression bestSpec = null;
             for (double c : cs) {
                 for (Penalty pen : penalties) {
-                    LogisticRegression spec = LogisticRegression.of(c, pen);
+                    LogisticRegression spec = new LogisticRegression(c, pen, 0.5, solver, 1e-10, 1000);
                     double score = 0;
                     for (int k = 0; k < 5; k++) {
                         LogisticModel m = spec.fit(trainX.get(k), trainY.get(k));
@@ -161,7 +167,7 @@ public final class LinearHarness {
                     bestScore, accuracy(d.labelsTest(), refit.predict(d.xTest())));
             return null;
         }, 1, 3);
-        System.out.printf("W3 grid search, 61 fits: %.4f s (median of 3), %s%n", t, best[0]);
+        System.out.printf("W3 grid search, 61 fits, solver %s: %.4f s (median of 3), %s%n", solver, t, best[0]);
         return t;
     }
 
@@ -248,7 +254,7 @@ public final class LinearHarness {
         return t[repeats / 2];
     }
 
-    private static DMatrixRMaj gaussian(SplittableRandom rng, int n, int p) {
+    static DMatrixRMaj gaussian(SplittableRandom rng, int n, int p) {
         DMatrixRMaj x = new DMatrixRMaj(n, p);
         for (int i = 0; i < n * p; i++) {
             x.data[i] = rng.nextGaussian();
@@ -256,7 +262,7 @@ public final class LinearHarness {
         return x;
     }
 
-    private static double[] linear(DMatrixRMaj x, double[] w, double noise, SplittableRandom rng) {
+    static double[] linear(DMatrixRMaj x, double[] w, double noise, SplittableRandom rng) {
         int n = x.numRows;
         int p = x.numCols;
         double[] y = new double[n];

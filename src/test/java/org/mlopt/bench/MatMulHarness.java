@@ -55,6 +55,9 @@ public final class MatMulHarness {
 
     private MatMulHarness() {}
 
+    /** Per case of the last {@link #main} run: "dtype product M×K×N" to the median paired vector/OpenBLAS ratio. */
+    static final java.util.Map<String, Double> PAIRED_RATIOS = new java.util.LinkedHashMap<>();
+
     public static void main(String[] args) throws Exception {
         int reps = 5;
         int threads = 1;
@@ -115,6 +118,7 @@ public final class MatMulHarness {
                     paired[r] = gv[r] / gn[r];
                 }
                 double be = max(ge), bv = max(gv), bn = max(gn);
+                PAIRED_RATIOS.put(c.dtype() + " " + c.label() + " " + c.m() + "×" + c.k() + "×" + c.n(), median(paired));
                 System.out.printf(Locale.ROOT, "| %s | %s | %d×%d×%d | %.1f | %.1f | %.1f | %.1fx | %.2f | %.2f |%n",
                         c.dtype(), c.label(), c.m(), c.k(), c.n(), be, bv, bn, bv / be, bv / bn, median(paired));
             }

@@ -1,6 +1,16 @@
 package org.mlopt.bench;
 
 import org.ejml.data.DMatrixRMaj;
+import org.mlopt.autodiff.Activation;
+import org.mlopt.autodiff.Precision;
+import org.mlopt.loss.Loss;
+import org.mlopt.nn.Network;
+import org.mlopt.nn.NetworkSpec;
+import org.mlopt.optim.Adam;
+import org.mlopt.train.Dataset;
+import org.mlopt.train.DigitsFixture;
+import org.mlopt.train.TrainConfig;
+import org.mlopt.train.Trainer;
 import org.mlopt.data.CrossValidation;
 import org.mlopt.linear.LogisticModel;
 import org.mlopt.linear.LogisticRegression;
@@ -40,16 +50,24 @@ import java.util.function.LongFunction;
  * halving over 60 configs: 0.9661 / 0.9681 (261 fits = 61 full-fit equivalents); Hyperband: 0.9651 /
  * 0.9667 (66 fits = 26 equivalents). Scores were identical at 1 and 2 threads.
  *
+ * <p>With a third argument {@code network} it tunes the digits network of examples/random_search.mlopt
+ * instead (64-hidden-10 ReLU, Adam, batch 32, 20 epochs; lr loguniform(1e-4, 1e-1), hidden width
+ * choice(16, 32, 64, 128), weight decay loguniform(1e-6, 1e-2)); the halving resource is then epochs.
+ *
  * <p>Run from the project directory: {@code java -cp target/classes:target/test-classes:DEPS
- * org.mlopt.bench.SearchBench [threads] [seeds]}.
+ * org.mlopt.bench.SearchBench [threads] [seeds] [logistic|network]}.
  */
 public final class SearchBench {
 
     private SearchBench() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        if (args.length > 2 && args[2].equals("network")) {
+            network(threads, seeds);
+            return;
+        }
         ReferenceData digits = ReferenceData.load("digits");
         DMatrixRMaj x = digits.xTrain();
         int[] y = digits.labelsTrain();
@@ -70,6 +88,61 @@ public final class SearchBench {
                 new Scheduler.SuccessiveHalving("samples", 3, min, foldTrain, 60), objective, x, y, digits, foldTrain);
         report("hyperband(samples, 3)", seeds, threads, s -> new RandomSampler(space, 1, s),
                 new Scheduler.Hyperband("samples", 3, min, foldTrain), objective, x, y, digits, foldTrain);
+    }
+
+    /** Random search, TPE, halving and Hyperband over the digits network; budgets in full-fit (20-epoch) equivalents. */
+    private static void network(int threads, int seeds) throws java.io.IOException {
+        DigitsFixture digits = DigitsFixture.load(Precision.FLOAT32);
+        int[] y = digits.train.labels();
+        int[] foldOf = CrossValidation.stratifiedKFold(y, 3, false, 0);
+        SearchSpace space = SearchSpace.of(Dimension.of("lr", new Domain.LogUniform(1e-4, 1e-1)),
+                Dimension.of("hidden", new Domain.Choice(List.of(16.0, 32.0, 64.0, 128.0))),
+                Dimension.of("weight_decay", new Domain.LogUniform(1e-6, 1e-2)));
+        int epochs = 20;
+        Objective objective = (config, fold, resource, seed, reporter) -> {
+            Dataset train = digits.train.select(CrossValidation.rows(foldOf, fold, false), Precision.FLOAT32);
+            Dataset valid = digits.train.select(CrossValidation.rows(foldOf, fold, true), Precision.FLOAT32);
+            int e = resource.full() ? epochs : resource.units();
+            Network net = train(config, train, e);
+            return Map.of("accuracy", DigitsTrainingHarness.accuracy(net, valid));
+        };
+        System.out.printf(Locale.ROOT, "digits network 64-hidden-10, Adam, batch 32, %d epochs, 3 folds, %d thread(s), %d search seeds%n",
+                epochs, threads, seeds);
+        System.out.printf(Locale.ROOT, "%-42s %8s %8s %10s %10s %8s%n", "search", "fits", "full-eq", "best CV", "test acc", "wall s");
+        Scheduler halving = new Scheduler.SuccessiveHalving("epochs", 3, epochs / 9.0, epochs, 60);
+        Object[][] searches = {
+            {"random(trials: 20)", (LongFunction<Sampler>) s -> new RandomSampler(space, 20, s), Scheduler.NONE},
+            {"tpe(trials: 20, startup: 8), waves of 2", (LongFunction<Sampler>) s -> new TpeSampler(space, 20, 8, s), Scheduler.NONE},
+            {"halving(epochs, 3, 60 configs)", (LongFunction<Sampler>) s -> new RandomSampler(space, 1, s), halving},
+            {"hyperband(epochs, 3)", (LongFunction<Sampler>) s -> new RandomSampler(space, 1, s),
+                new Scheduler.Hyperband("epochs", 3, epochs / 9.0, epochs)}};
+        for (Object[] search : searches) {
+            @SuppressWarnings("unchecked")
+            LongFunction<Sampler> sampler = (LongFunction<Sampler>) search[1];
+            double best = 0, test = 0, wall = 0, fits = 0, equivalent = 0;
+            for (int s = 0; s < seeds; s++) {
+                long t0 = System.nanoTime();
+                SearchResult r = SearchRunner.builder(sampler.apply(s), objective).folds(3).metric("accuracy", Direction.MAXIMIZE)
+                        .parallel(2).threads(threads).seed(s).scheduler((Scheduler) search[2]).build().run();
+                wall += (System.nanoTime() - t0) / 1e9 / seeds;
+                best += r.bestScore() / seeds;
+                for (TrialResult t : r.trials()) {
+                    fits += t.folds().size() / (double) seeds;
+                    double share = t.resource().full() ? 1 : Math.min(1, t.resource().amount() / epochs);
+                    equivalent += share * t.folds().size() / seeds;
+                }
+                Network refit = train(r.bestConfig().orElseThrow(), digits.train, epochs);
+                test += DigitsTrainingHarness.accuracy(refit, digits.test) / seeds;
+            }
+            System.out.printf(Locale.ROOT, "%-42s %8.1f %8.1f %10.4f %10.4f %8.2f%n", search[0], fits, equivalent, best, test, wall);
+        }
+    }
+
+    private static Network train(Config c, Dataset data, int epochs) {
+        Network net = Network.compile(NetworkSpec.mlp(0, Activation.RELU, 64, (int) c.number("hidden"), 10));
+        Adam adam = new Adam(c.number("lr"), 0.9, 0.999, 1e-8, c.number("weight_decay"), false);
+        new Trainer(net, new Loss.CrossEntropy(), adam, TrainConfig.of(epochs, 32, 0)).fit(data);
+        return net;
     }
 
     private static void report(String name, int seeds, int threads, LongFunction<Sampler> sampler, Scheduler scheduler,
