@@ -80,6 +80,9 @@ final class SearchSteps {
                 .orElse(Metrics.higherIsBetter(metric) ? Direction.MAXIMIZE : Direction.MINIMIZE);
         Folds folds = folds(settings.call("cv").orElse(null), settings.get("cv"), data, seed);
         Statement.Train recipe = new Declarations(program).lastTrainBefore(model, s);
+        // Each fold's rows are copied once, not once per trial.
+        Dataset[][] foldData = new Dataset[folds.count()][];
+        for (int f = 0; f < folds.count(); f++) foldData[f] = new Dataset[] {data.rows(folds.train(f)), data.rows(folds.valid(f))};
 
         // The score first, then every other metric the search asks to record, per fold.
         List<Expr> recorded = new ArrayList<>(List.of(scoring));
@@ -90,8 +93,8 @@ final class SearchSteps {
         boolean medianStop = settings.call("median_stop").isPresent();
         SearchRunner.Builder runner = SearchRunner.builder(sampler, (config, fold, resource, fitSeed, reporter) -> {
             if (options.cancelled().getAsBoolean()) cancel.set(true);
-            Dataset train = data.rows(folds.train(fold));
-            Dataset valid = data.rows(folds.valid(fold));
+            Dataset train = foldData[fold][0];
+            Dataset valid = foldData[fold][1];
             // With a median stopping rule, a network reports its validation score after every epoch
             // (val_accuracy when the search maximises, val_loss when it minimises) and stops when told.
             ModelSteps.Hooks hooks = !medianStop ? null : new ModelSteps.Hooks((epoch, record) -> {
