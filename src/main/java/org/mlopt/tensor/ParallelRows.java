@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ParallelRows {
 
     /** Smallest product (2·m·k·n) worth splitting. */
-    static final long MIN_FLOPS = 24_000_000L;
+    static final long MIN_FLOPS = 8_000_000L;
 
     /** Computes rows [i0, i1) of the output. */
     interface RowRange {
