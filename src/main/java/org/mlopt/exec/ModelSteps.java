@@ -135,7 +135,18 @@ final class ModelSteps {
         Dataset data = (Dataset) artifacts.get(step.inputs().get(1));
         List<Expr> requested = s.metrics() instanceof Expr.ListLit l ? l.items() : List.of(s.metrics());
         Map<String, Object> metrics = metrics(binder, model, data, requested);
-        return new StepResult(step.id(), "evaluate", modelName(step), s.dataset().text(), metrics, Map.of("rows", data.numRows()), List.of());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rows", data.numRows());
+        if (model.task() == Task.BINARY) {
+            // The ROC curve of the positive (second) class, for reports.
+            TrainedModel.Output out = model.predict(data);
+            if (out.probabilities() != null) {
+                double[] p1 = new double[data.numRows()];
+                for (int i = 0; i < p1.length; i++) p1[i] = out.probabilities().get(i, 1);
+                details.put("roc", RocCurve.of(data.labels(), p1, model.classes().get(1)));
+            }
+        }
+        return new StepResult(step.id(), "evaluate", modelName(step), s.dataset().text(), metrics, details, List.of());
     }
 
     /** The requested metrics of {@code model} on {@code data}, keyed by name as written. */

@@ -15,7 +15,7 @@ import java.util.Set;
 final class StepSection {
 
     /** Details shown elsewhere in the section, not in the facts table. */
-    private static final Set<String> SHOWN_ELSEWHERE = Set.of("trial_scores", "best_params");
+    private static final Set<String> SHOWN_ELSEWHERE = Set.of("trial_scores", "best_params", "roc");
 
     private StepSection() {}
 
@@ -52,6 +52,8 @@ final class StepSection {
             if (f != null) figures.add(f);
         }
         figures.addAll(HistoryCharts.of(step));
+        Figure roc = roc(step);
+        if (roc != null) figures.add(roc);
         Figure coefficients = coefficients(step);
         if (coefficients != null) figures.add(coefficients);
         SearchTrials trials = SearchTrials.of(step);
@@ -90,6 +92,25 @@ final class StepSection {
         for (Object l : labels) names.add(String.valueOf(l));
         String svg = SvgPlot.heatMap(name.replace('_', ' '), "true class", "predicted class", names, counts);
         return new Figure(Figure.fileName(step.id(), name), svg, "Counts of test rows by true class (rows) and predicted class (columns); shade is the share of the row.");
+    }
+
+    /** The ROC curve of a binary evaluation ({@code details.roc}: fpr and tpr lists), with the chance diagonal. */
+    private static Figure roc(StepRecord step) {
+        Map<String, Object> roc = StepRecord.map(step.details().get("roc"));
+        if (!(roc.get("fpr") instanceof List<?> fpr) || !(roc.get("tpr") instanceof List<?> tpr) || fpr.size() != tpr.size() || fpr.size() < 2)
+            return null;
+        double[] x = new double[fpr.size()];
+        double[] y = new double[tpr.size()];
+        for (int i = 0; i < x.length; i++) {
+            if (!(fpr.get(i) instanceof Number a) || !(tpr.get(i) instanceof Number b)) return null;
+            x[i] = a.doubleValue();
+            y[i] = b.doubleValue();
+        }
+        String svg = SvgPlot.lineChart("ROC curve (positive: " + roc.get("positive") + ")", "false positive rate", "true positive rate",
+                List.of(new SvgPlot.Series("model", x, y, SvgPlot.Style.SOLID),
+                        new SvgPlot.Series("chance", new double[] {0, 1}, new double[] {0, 1}, SvgPlot.Style.DASHED)), null, false);
+        return new Figure(Figure.fileName(step.id(), "roc"), svg,
+                "True against false positive rate as the threshold on the positive class's probability falls; the diagonal is guessing.");
     }
 
     /** Bars of a linear model's {@code details.coefficients} when they are one flat list of numbers. */
