@@ -53,6 +53,24 @@ class ReportWriterTest {
     }
 
     @Test
+    void prunedModelsGetAccuracyByStageAndSparsityByLayer(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("prune-20261129-101500");
+        java.nio.file.Files.createDirectories(run);
+        java.nio.file.Files.writeString(run.resolve("script.mlopt"), "# run with --seed 0\nprune net on train { method: magnitude(sparsity: 0.8) }\n");
+        java.nio.file.Files.writeString(run.resolve("summary.json"), "{\"schema\": 1, \"mlopt\": \"0.1.0\", \"script\": \"x.mlopt\", \"seed\": 0,"
+                + " \"steps\": [{\"id\": \"s1\", \"kind\": \"prune\", \"model\": \"net\", \"data\": \"train\","
+                + " \"metrics\": {\"accuracy_before\": 0.99, \"accuracy_after_pruning\": 0.93, \"accuracy_after_finetuning\": 0.98, \"sparsity\": 0.79},"
+                + " \"details\": {\"layers\": [{\"parameters\": 10, \"nonzeros\": 2, \"sparsity\": 0.8}, {\"parameters\": 4, \"nonzeros\": 3, \"sparsity\": 0.25}]}}],"
+                + " \"not_executed\": [], \"cancelled\": false}");
+        Document doc = writeAndParse(run, dir);
+        Element prune = Xml.select(doc, "//section[@data-kind='prune']").get(0);
+        String html = java.nio.file.Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("accuracy before and after pruning") && html.contains("sparsity by layer"), "both pruning charts");
+        List<Double> values = Xml.dataValues(prune, ".//svg//*[@data-value]");
+        assertTrue(values.containsAll(List.of(0.99, 0.93, 0.98, 0.8, 0.25)), values.toString());
+    }
+
+    @Test
     void trainingChartsCarryTheHistoryAndMarkTheBestEpoch(@TempDir Path dir) throws Exception {
         Document doc = writeAndParse(SyntheticRuns.writeFullRun(dir, "tiny-20261129-101500", 7, List.of(), SyntheticRuns.SCRIPT), dir);
         Element train = Xml.select(doc, "//section[@data-kind='train']").get(0);
