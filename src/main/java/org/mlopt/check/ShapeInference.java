@@ -6,6 +6,7 @@ import org.mlopt.ast.Statement;
 import org.mlopt.diag.ErrorCode;
 import org.mlopt.schema.Kind;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,15 +27,38 @@ final class ShapeInference {
     /** Resolves a network body's layers into {@code model}'s shape. */
     void network(Statement.Network s, ModelState model, Map<String, Expr> settings) {
         int dense = 0;
-        for (Expr.Call call : s.body().bareCalls()) {
-            Resolved layer = components.checkCall(call, Set.of(Kind.LAYER));
+        Statement.Network source = s;
+        double width = 1.0;
+        if (settings.get("like") instanceof Expr.Ref like) {
+            Symbol other = ctx.symbols.get(like.path().toString());
+            if (!(other != null && other.declaredBy() instanceof Statement.Network copied)) return;
+            if (!s.body().bareCalls().isEmpty()) {
+                ctx.diagnostics.error(ErrorCode.E308, like.span(), "network '" + model.name + "' takes its layers from '" + copied.name().text()
+                        + "' and lists layers of its own", "help: remove the layers, or remove like:");
+                return;
+            }
+            if (copied.body().get("like").isPresent()) {
+                ctx.diagnostics.error(ErrorCode.E308, like.span(), "like: must name a network that lists its own layers, and '"
+                        + copied.name().text() + "' is itself a copy");
+                return;
+            }
+            source = copied;
+            if (settings.get("width") instanceof Expr.NumberLit w) width = w.value();
+        }
+        List<Expr.Call> calls = source.body().bareCalls();
+        int denseCount = 0;
+        for (Expr.Call call : calls) if (call.callee().text().equals("dense")) denseCount++;
+        for (Expr.Call call : calls) {
+            Resolved layer = source == s ? components.checkCall(call, Set.of(Kind.LAYER)) : ctx.resolved(call);
             if (layer == null || layer.component().param("units").isEmpty()) continue;
             Expr unitsExpr = layer.arg("units");
             int units = (int) layer.number("units", -1);
+            // A copy keeps the output layer and scales the hidden ones.
+            if (source != s && dense < denseCount - 1 && units > 0) units = Math.max(1, (int) Math.round(units * width));
             model.layers.add(new NetworkShape.Layer(dense++, units, layer.flag("bias", true),
-                    unitsExpr != null ? unitsExpr.span() : call.span(), call.span()));
+                    source != s ? s.name().span() : unitsExpr != null ? unitsExpr.span() : call.span(), source != s ? s.name().span() : call.span()));
         }
-        if (dense == 0 && !hasUnresolvedLayer(s))
+        if (dense == 0 && !hasUnresolvedLayer(source))
             ctx.diagnostics.error(ErrorCode.E406, s.name().span(), "network '" + model.name + "' has no dense layer, so it has no output",
                     "help: end the network with dense(N), N = the number of classes (or 1 for regression)");
         Expr input = settings.get("input");

@@ -107,8 +107,7 @@ final class CompressionSteps {
         Statement.Network studentNet = (Statement.Network) new Declarations(program).get(student);
         Bound settings = binder.block("distill", Kind.STATEMENT, s.options());
         Bound networkSettings = binder.block("network", Kind.STATEMENT, studentNet.body());
-        List<Bound> layers = new ArrayList<>();
-        for (var c : studentNet.body().bareCalls()) layers.add(binder.call(c, EnumSet.of(Kind.LAYER)));
+        List<Bound> layers = NetworkModels.layers(studentNet, networkSettings, binder, new Declarations(program));
         NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, studentNet.span());
         TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, options.cancelled());
         DistillConfig dc = new DistillConfig(settings.number("temperature", 1.0), settings.number("alpha", 0.5),

@@ -87,7 +87,7 @@ final class ModelSteps {
         Statement declaration = declarations.get(name);
         try {
             if (declaration instanceof Statement.Network net)
-                return trainNetwork(step, binder, net, settings, data, validation, seed, layerUnits, span, hooks);
+                return trainNetwork(step, declarations, binder, net, settings, data, validation, seed, layerUnits, span, hooks);
             if (declaration instanceof Statement.Model m)
                 return new Fitted(LinearModels.fit(binder.call(m.spec(), EnumSet.of(Kind.MODEL)), settings, data, seed), List.of());
             throw new RunFailure(span, "'" + name + "' cannot be trained");
@@ -96,14 +96,14 @@ final class ModelSteps {
         }
     }
 
-    private Fitted trainNetwork(Step step, Binder binder, Statement.Network net, Bound settings, Dataset data, Dataset validation,
+    private Fitted trainNetwork(Step step, Declarations declarations, Binder binder, Statement.Network net, Bound settings, Dataset data, Dataset validation,
                                 long seed, Map<Integer, Integer> layerUnits, org.mlopt.ast.Span span, Hooks hooks) {
         Block body = net.body();
         Bound networkSettings = binder.block("network", Kind.STATEMENT, body);
         List<Bound> layers = new ArrayList<>();
         int dense = 0;
-        for (Expr.Call c : body.bareCalls()) {
-            Bound layer = binder.call(c, EnumSet.of(Kind.LAYER));
+        for (Bound bound : NetworkModels.layers(net, networkSettings, binder, declarations)) {
+            Bound layer = bound;
             if (layer.name().equals("dense") && layerUnits.containsKey(dense)) {
                 Map<String, Object> values = new LinkedHashMap<>(layer.values());
                 values.put("units", (double) layerUnits.get(dense));

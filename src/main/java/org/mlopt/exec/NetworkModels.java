@@ -2,6 +2,7 @@ package org.mlopt.exec;
 
 import org.ejml.data.DMatrixRMaj;
 import org.mlopt.ast.Span;
+import org.mlopt.ast.Statement;
 import org.mlopt.autodiff.Activation;
 import org.mlopt.autodiff.Precision;
 import org.mlopt.autodiff.Tensor;
@@ -35,6 +36,32 @@ import java.util.Map;
 final class NetworkModels {
 
     private NetworkModels() {}
+
+    /**
+     * The layer calls of a network, bound: its own, or for {@code like: other} the other network's
+     * with every hidden dense layer scaled by {@code width} (at least one unit; the output layer whole).
+     */
+    static List<Bound> layers(Statement.Network net, Bound settings, Binder binder, Declarations declarations) {
+        Statement.Network source = net;
+        double width = 1.0;
+        if (settings.optionalWord("like").isPresent()) {
+            source = (Statement.Network) declarations.get(settings.word("like"));
+            width = settings.number("width", 1.0);
+        }
+        List<Bound> layers = new ArrayList<>();
+        for (org.mlopt.ast.Expr.Call c : source.body().bareCalls()) layers.add(binder.call(c, java.util.EnumSet.of(org.mlopt.schema.Kind.LAYER)));
+        if (source == net || width == 1.0) return layers;
+        int lastDense = -1;
+        for (int i = 0; i < layers.size(); i++) if (layers.get(i).name().equals("dense")) lastDense = i;
+        for (int i = 0; i < layers.size(); i++) {
+            Bound layer = layers.get(i);
+            if (!layer.name().equals("dense") || i == lastDense) continue;
+            Map<String, Object> values = new LinkedHashMap<>(layer.values());
+            values.put("units", (double) Math.max(1, Math.round(layer.integer("units") * width)));
+            layers.set(i, new Bound(layer.name(), values, layer.span()));
+        }
+        return layers;
+    }
 
     /** The network's layers from its body, in order; a dropout call adds dropout to the dense layer before it. */
     static NetworkSpec spec(Bound settings, List<Bound> layers, int inputs, long seed, Span span) {

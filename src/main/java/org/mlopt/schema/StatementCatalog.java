@@ -51,6 +51,9 @@ final class StatementCatalog {
                 .param(of("input", Type.integer()).range(Range.atLeast(1))
                         .doc("Expected number of input features; when given, checked against the data."))
                 .param(of("dtype", Type.choice("float32", "float64")).defaultValue("float32").doc("Floating-point precision of weights and arithmetic."))
+                .param(of("like", Type.ref("network")).doc("Take the layers of this (earlier) network instead of listing them: a student as a copy of its teacher."))
+                .param(of("width", Type.number()).defaultValue(1.0).range(Range.of(0, false, 1, true))
+                        .doc("With like: each hidden layer keeps this share of its units (at least 1); the output layer keeps all."))
                 .build();
     }
 

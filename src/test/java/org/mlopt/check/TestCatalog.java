@@ -234,7 +234,9 @@ final class TestCatalog {
         out.add(Component.of(Kind.STATEMENT, "report", "").param(opt("file", Type.string())).param(opt("title", Type.string())).build());
         out.add(Component.of(Kind.STATEMENT, "network", "")
                 .param(choice("init", "torch_default", "he", "xavier", "torch_default")).param(integer("input", 0, Range.atLeast(1)))
-                .param(choice("dtype", "float32", "float32", "float64")).build());
+                .param(choice("dtype", "float32", "float32", "float64"))
+                .param(Param.of("like", Type.ref("network")).doc(""))
+                .param(Param.of("width", Type.number()).defaultValue(1.0).range(Range.of(0, false, 1, true)).doc("")).build());
         return out;
     }
 }

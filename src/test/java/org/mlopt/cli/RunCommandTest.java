@@ -219,6 +219,19 @@ class RunCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aNetworkDeclaredLikeAnotherScalesItsHiddenLayers() {
+        CliRunner r = CliRunner.run("run", RESOURCES + "narrow_copy.mlopt", "--json", "--no-save");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> doc = (Map<String, Object>) Json.read(r.out());
+        Map<String, Object> train = (Map<String, Object>) ((List<Object>) doc.get("steps")).get(0);
+        // 4 -> 8 -> 8 -> 3: 4*8+8 + 8*8+8 + 8*3+3 parameters; the output layer keeps its 3 units.
+        assertEquals(4 * 8 + 8 + 8 * 8 + 8 + 8 * 3 + 3, ((Number) ((Map<String, Object>) train.get("details")).get("parameters")).intValue());
+        CliRunner plan = CliRunner.run("plan", RESOURCES + "narrow_copy.mlopt");
+        assertTrue(plan.out().contains("139 parameters"), plan.out());
+    }
+
+    @Test
     void stepsNotExecutedYetAreListed() {
         CliRunner r = CliRunner.run("run", RESOURCES + "report.mlopt", "--no-save", "--quiet");
         assertEquals(0, r.exitCode(), r.err());
