@@ -169,7 +169,8 @@ final class NetworkModels {
         if (schedule != null) config = config.withSchedule(schedule(schedule, epochs));
         Bound es = options.call("early_stop").orElse(null);
         if (es != null)
-            config = config.withEarlyStopping(new EarlyStopping(es.optionalWord("metric").orElse("val_loss"),
+            // "accuracy" in a script means the validation accuracy: early stopping watches held-out data.
+            config = config.withEarlyStopping(new EarlyStopping(es.optionalWord("metric").orElse("val_loss").replaceFirst("^accuracy$", "val_accuracy"),
                     es.integer("patience", 5), es.number("min_delta", 0.0), es.bool("restore_best", true)));
         return config;
     }
