@@ -55,6 +55,16 @@ final class CompressionRules {
     }
 
     private void finetuneRules(Block block, ModelState model, DatasetInfo data) {
+        // Fine-tuning holds out a share of its data for validation; a split part is not taken yet.
+        Expr validate = block.get("validate").map(Block.Keyed::value).orElse(null);
+        block.get("early_stop").ifPresent(k -> {
+            if (validate == null)
+                ctx.diagnostics.error(ErrorCode.E308, k.key().span(), "early stopping watches validation data, and this fine-tuning has none",
+                        "help: add validate: 0.1 (a share of the fine-tuning data)");
+        });
+        if (validate instanceof Expr.Ref r)
+            ctx.diagnostics.error(ErrorCode.E901, r.span(), "fine-tuning on a split part's validation data is not implemented yet",
+                    "help: give a share instead, e.g. validate: 0.1");
         block.get("validate").ifPresent(k -> {
             if (k.value() instanceof Expr.Ref r && r.path().isSimple()) leakage.validation(r.path().head());
         });
