@@ -30,12 +30,12 @@ import java.util.Map;
 /** Pruning and distillation statements on the {@code org.mlopt.prune} and {@code org.mlopt.distill} libraries. */
 final class CompressionSteps {
 
-    private final org.mlopt.ast.Program program;
+    private final Declarations declarations;
     private final Binder binder;
     private final RunOptions options;
 
-    CompressionSteps(org.mlopt.ast.Program program, Binder binder, RunOptions options) {
-        this.program = program;
+    CompressionSteps(Declarations declarations, Binder binder, RunOptions options) {
+        this.declarations = declarations;
         this.binder = binder;
         this.options = options;
     }
@@ -54,7 +54,7 @@ final class CompressionSteps {
                     schedule.number("initial", 0.0));
             default -> PruneSchedule.oneShot(sparsity);
         };
-        Bound recipe = ModelSteps.trainSettings(binder, new Declarations(program).lastTrainBefore(name, s));
+        Bound recipe = ModelSteps.trainSettings(binder, declarations.lastTrainBefore(name, s));
         Bound finetune = settings.call("finetune").orElse(null);
         FineTune fineTune = null;
         if (finetune != null && data != null) {
@@ -104,10 +104,10 @@ final class CompressionSteps {
 
     Outcome distill(Statement.Distill s, NetworkModel teacher, Dataset data, Dataset transfer, String stepId, long seed) {
         String student = s.student().text();
-        Statement.Network studentNet = (Statement.Network) new Declarations(program).get(student);
+        Statement.Network studentNet = (Statement.Network) declarations.get(student);
         Bound settings = binder.block("distill", Kind.STATEMENT, s.options());
         Bound networkSettings = binder.block("network", Kind.STATEMENT, studentNet.body());
-        List<Bound> layers = NetworkModels.layers(studentNet, networkSettings, binder, new Declarations(program));
+        List<Bound> layers = NetworkModels.layers(studentNet, networkSettings, binder, declarations);
         NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, studentNet.span());
         TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, options.cancelled());
         DistillConfig dc = new DistillConfig(settings.number("temperature", 1.0), settings.number("alpha", 0.5),

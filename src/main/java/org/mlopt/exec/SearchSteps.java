@@ -53,9 +53,12 @@ final class SearchSteps {
     private final ModelSteps models;
     private final RunOptions options;
     private final RunListener listener;
+    private final Declarations declarations;
 
-    SearchSteps(Program program, Registry registry, ModelSteps models, RunOptions options, RunListener listener) {
+    SearchSteps(Program program, Declarations declarations, Registry registry, ModelSteps models, RunOptions options,
+                RunListener listener) {
         this.program = program;
+        this.declarations = declarations;
         this.listener = listener;
         this.registry = registry;
         this.models = models;
@@ -79,7 +82,7 @@ final class SearchSteps {
                 .map(d -> d.equals("minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE)
                 .orElse(Metrics.higherIsBetter(metric) ? Direction.MAXIMIZE : Direction.MINIMIZE);
         Folds folds = folds(settings.call("cv").orElse(null), settings.get("cv"), data, seed);
-        Statement.Train recipe = new Declarations(program).lastTrainBefore(model, s);
+        Statement.Train recipe = declarations.lastTrainBefore(model, s);
         // Each fold's rows are copied once, not once per trial.
         Dataset[][] foldData = new Dataset[folds.count()][];
         for (int f = 0; f < folds.count(); f++) foldData[f] = new Dataset[] {data.rows(folds.train(f)), data.rows(folds.valid(f))};
@@ -133,8 +136,7 @@ final class SearchSteps {
         details.put("folds", folds.count());
         details.put("trials", result.trials().size());
         details.put("best_params", best.config().values());
-        Statement declared = null;
-        for (Statement st : program.statements()) if (st.declared().map(n -> n.text().equals(model)).orElse(false)) declared = st;
+        Statement declared = declarations.get(model);
         details.put("snippet", declared instanceof Statement.Model m
                 ? org.mlopt.search.BestSnippet.render(model, m.spec().callee().text(), best.config())
                 : org.mlopt.search.BestSnippet.lines(best.config()));

@@ -44,8 +44,8 @@ final class StepRunners {
         this.binder = binder;
         this.options = options;
         this.models = new ModelSteps(declarations, binder, options, listener);
-        this.searches = new SearchSteps(program.ast(), org.mlopt.schema.Registry.standard(), models, options, listener);
-        this.compression = new CompressionSteps(program.ast(), binder, options);
+        this.searches = new SearchSteps(program.ast(), declarations, org.mlopt.schema.Registry.standard(), models, options, listener);
+        this.compression = new CompressionSteps(declarations, binder, options);
     }
 
     /** Why a step cannot run in this version, or null when it can. */

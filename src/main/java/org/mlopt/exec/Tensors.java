@@ -13,7 +13,7 @@ final class Tensors {
     static Tensor of(DMatrixRMaj x, Precision precision) {
         if (precision == Precision.FLOAT64) return Tensor.wrap(x.copy());
         FMatrixRMaj f = new FMatrixRMaj(x.numRows, x.numCols);
-        for (int i = 0; i < x.data.length && i < x.getNumElements(); i++) f.data[i] = (float) x.data[i];
+        for (int i = 0; i < x.getNumElements(); i++) f.data[i] = (float) x.data[i];
         return Tensor.wrap(f);
     }
 }

@@ -12,11 +12,11 @@ import java.util.Map;
  * multiplies only the candidates where its condition holds and is absent from the others.
  * Each candidate lists its values in the space's declaration order.
  */
-final class GridEnumerator {
+public final class GridEnumerator {
 
     private GridEnumerator() {}
 
-    static List<Map<String, String>> enumerate(List<SpaceKey> space) {
+    public static List<Map<String, String>> enumerate(List<SpaceKey> space) {
         List<SpaceKey> plain = new ArrayList<>();
         List<SpaceKey> conditional = new ArrayList<>();
         for (SpaceKey k : space) (k.conditional() ? conditional : plain).add(k);

@@ -17,7 +17,7 @@ import java.util.List;
  * {@code ceil((s_max + 1) / (s + 1) * factor^s)} configurations at {@code R * factor^-s} units and
  * runs successive halving inside it, rung {@code i} keeping {@code floor(n * factor^-i)}.
  */
-final class HalvingRungs {
+public final class HalvingRungs {
 
     private HalvingRungs() {}
 
@@ -33,11 +33,11 @@ final class HalvingRungs {
     }
 
     /** Configurations that exactly fill the rungs between the two resources. */
-    static int exhaustConfigs(double factor, double minResource, double maxResource) {
+    public static int exhaustConfigs(double factor, double minResource, double maxResource) {
         return (int) Math.round(Math.pow(factor, floorLog(factor, maxResource / minResource)));
     }
 
-    static List<Rung> halving(int configs, double factor, double minResource, double maxResource) {
+    public static List<Rung> halving(int configs, double factor, double minResource, double maxResource) {
         int possible = 1 + floorLog(factor, maxResource / minResource);
         int required = 1 + floorLog(factor, configs);
         int rungs = Math.min(possible, required);
@@ -52,7 +52,7 @@ final class HalvingRungs {
         return out;
     }
 
-    static List<Rung> hyperband(double factor, double minResource, double maxResource) {
+    public static List<Rung> hyperband(double factor, double minResource, double maxResource) {
         double ratio = maxResource / minResource;
         int sMax = floorLog(factor, ratio);
         List<Rung> out = new ArrayList<>();

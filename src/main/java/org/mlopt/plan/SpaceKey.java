@@ -14,9 +14,9 @@ import java.util.OptionalDouble;
  * One key of a search space: its path as written, its primitive (a list, choice, uniform, ...)
  * and, for {@code when(penalty: elastic_net, ...)}, the values of other keys it needs to be active.
  */
-record SpaceKey(String key, Expr primitive, Map<String, List<String>> conditions) {
+public record SpaceKey(String key, Expr primitive, Map<String, List<String>> conditions) {
 
-    SpaceKey {
+    public SpaceKey {
         conditions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
     }
 
@@ -27,7 +27,7 @@ record SpaceKey(String key, Expr primitive, Map<String, List<String>> conditions
         return out;
     }
 
-    static SpaceKey of(String key, Expr value) {
+    public static SpaceKey of(String key, Expr value) {
         if (value instanceof Expr.Call c && c.callee().text().equals("when")) {
             Map<String, List<String>> conditions = new LinkedHashMap<>();
             Expr inner = null;

@@ -4,10 +4,11 @@ import org.mlopt.ast.Expr;
 import org.mlopt.ast.Name;
 import org.mlopt.ast.Path;
 import org.mlopt.ast.Span;
+import org.mlopt.plan.GridEnumerator;
+import org.mlopt.plan.HalvingRungs;
 import org.mlopt.plan.Rung;
+import org.mlopt.plan.SpaceKey;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,7 @@ import java.util.Map;
 /**
  * Calls the planner's grid enumeration ({@code org.mlopt.plan.GridEnumerator}) and halving rungs
  * ({@code org.mlopt.plan.HalvingRungs}) so that the plan a user sees and the search that runs
- * agree by construction. Those classes are package-private, so this adapter reaches them
- * reflectively; once they are public it shrinks to direct calls.
+ * agree by construction.
  *
  * <p>The grid is enumerated on a stand-in space whose values are the tokens {@code v0, v1, ...}
  * (each dimension's value index), so the planner's ordering and {@code when} rules apply unchanged
@@ -25,21 +25,17 @@ import java.util.Map;
  */
 final class PlanBridge {
 
-    private static final String PLAN = "org.mlopt.plan.";
-
     private PlanBridge() {}
 
     static List<Config> grid(SearchSpace space) {
-        List<Object> keys = new ArrayList<>();
+        List<SpaceKey> keys = new ArrayList<>();
         for (Dimension d : space.dimensions()) {
             if (!d.domain().enumerable())
                 throw new IllegalArgumentException("search key " + d.name() + ": " + d.domain().describe()
                         + " is continuous and cannot be enumerated by a grid");
-            keys.add(invoke(method("SpaceKey", "of", String.class, Expr.class), d.name(), standIn(space, d)));
+            keys.add(SpaceKey.of(d.name(), standIn(space, d)));
         }
-        Class<?> list = List.class;
-        @SuppressWarnings("unchecked")
-        List<Map<String, String>> candidates = (List<Map<String, String>>) invoke(method("GridEnumerator", "enumerate", list), keys);
+        List<Map<String, String>> candidates = GridEnumerator.enumerate(keys);
         List<Config> out = new ArrayList<>();
         for (Map<String, String> c : candidates) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -50,21 +46,16 @@ final class PlanBridge {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     static List<Rung> halving(int configs, double factor, double minResource, double maxResource) {
-        return (List<Rung>) invoke(method("HalvingRungs", "halving", int.class, double.class, double.class, double.class),
-                configs, factor, minResource, maxResource);
+        return HalvingRungs.halving(configs, factor, minResource, maxResource);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Rung> hyperband(double factor, double minResource, double maxResource) {
-        return (List<Rung>) invoke(method("HalvingRungs", "hyperband", double.class, double.class, double.class),
-                factor, minResource, maxResource);
+        return HalvingRungs.hyperband(factor, minResource, maxResource);
     }
 
     static int exhaustConfigs(double factor, double minResource, double maxResource) {
-        return (Integer) invoke(method("HalvingRungs", "exhaustConfigs", double.class, double.class, double.class),
-                factor, minResource, maxResource);
+        return HalvingRungs.exhaustConfigs(factor, minResource, maxResource);
     }
 
     /** {@code [v0, v1, ...]}, wrapped in {@code when(other: [vi, ...], ...)} for a conditional dimension. */
@@ -94,27 +85,5 @@ final class PlanBridge {
     private static Expr token(String word) {
         Name name = new Name(word, Span.NONE);
         return new Expr.Ref(new Path(List.of(new Path.Segment(name, null, Span.NONE)), Span.NONE), Span.NONE);
-    }
-
-    private static Method method(String type, String name, Class<?>... params) {
-        try {
-            Method m = Class.forName(PLAN + type).getDeclaredMethod(name, params);
-            m.setAccessible(true);
-            return m;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("the planner no longer offers " + type + "." + name, e);
-        }
-    }
-
-    private static Object invoke(Method m, Object... args) {
-        try {
-            return m.invoke(null, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
