@@ -146,6 +146,12 @@ final class SearchSteps {
             row.put("trial", t.number());
             row.put("params", t.config().values());
             row.put("state", t.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (!t.resource().full()) {
+                // Halving and Hyperband place a trial by bracket and rung, with the budget it got.
+                row.put("bracket", t.bracket());
+                row.put("rung", t.rung());
+                row.put("resource", Map.of("kind", t.resource().kind(), "units", t.resource().units()));
+            }
             row.put("mean_" + metric, t.mean(metric));
             row.put("std_" + metric, t.sd(metric));
             List<Object> perFold = new ArrayList<>();
