@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Pruning and distillation: pruning needs a trained network (E703, E407), neuron pruning must
  * leave every hidden layer a unit (E701), fine-tuning needs data (E302); distillation needs a
- * trained teacher (E407), a network student (E204) with the teacher's output width (E702).
+ * trained teacher (E407), a network student (E204) with the teacher's output width (E702), and a
+ * whole number of seeds (E304; the schema rejects counts below 1).
  */
 final class CompressionRules {
 
@@ -107,6 +108,9 @@ final class CompressionRules {
         DatasetInfo data = ctx.dataset(s.dataset(), "a dataset to distill on");
         leakage.training(s.dataset(), "distilling");
         Map<String, Expr> options = blocks.check(s.options(), ctx.registry.statement("distill").orElse(null), "distill");
+        if (options.get("seeds") instanceof Expr.NumberLit n && n.value() >= 1 && !n.isInteger())
+            ctx.diagnostics.error(ErrorCode.E304, n.span(), "seeds is how many students to distil and must be a whole number >= 1, got " + n.text(),
+                    "help: write seeds: " + (long) Math.floor(n.value()));
         Expr transfer = options.get("transfer");
         if (transfer instanceof Expr.Ref r && r.path().isSimple()) leakage.transfer(r.path().head());
         Expr validate = options.get("validate");

@@ -16,6 +16,8 @@ import org.mlopt.prune.ModelSnapshot;
 import org.mlopt.prune.NeuronPruning;
 import org.mlopt.prune.Norm;
 import org.mlopt.prune.PruneSchedule;
+import org.mlopt.prune.PruneStage;
+import org.mlopt.prune.SparsitySweep;
 import org.mlopt.prune.Pruner;
 import org.mlopt.prune.Scope;
 import org.mlopt.schema.Kind;
@@ -68,16 +70,26 @@ final class CompressionSteps {
         List<Tensor> rewindTo = settings.bool("rewind", false) ? Network.compile(network.spec()).snapshot() : null;
         org.mlopt.train.Dataset train = data == null ? null : NetworkModels.trainingData(data, lossOf(fineTune));
         Pruner.Job job = new Pruner.Job(phases, fineTune, rewindTo, train, 5);
-        Pruner.Result result = method.name().equals("neurons")
-                ? Pruner.neurons(network, new NeuronPruning(sparsity, method.optionalWord("norm").orElse("l2").equals("l1") ? Norm.L1 : Norm.L2,
-                        scope(method.optionalWord("scope").orElse("layer")), layers(method)), job, train)
-                : Pruner.magnitude(network, new MagnitudePruning(sparsity, scope(method.optionalWord("scope").orElse("global")),
-                        method.bool("include_bias", false), layers(method)), job, train);
+        Pruner.Result result;
+        List<SparsitySweep.Point> sweep;
+        if (method.name().equals("neurons")) {
+            NeuronPruning np = new NeuronPruning(sparsity, method.optionalWord("norm").orElse("l2").equals("l1") ? Norm.L1 : Norm.L2,
+                    scope(method.optionalWord("scope").orElse("layer")), layers(method));
+            sweep = train == null ? List.of() : SparsitySweep.neurons(network, np, SparsitySweep.grid(sparsity), train);
+            result = Pruner.neurons(network, np, job, train);
+        } else {
+            MagnitudePruning mp = new MagnitudePruning(sparsity, scope(method.optionalWord("scope").orElse("global")),
+                    method.bool("include_bias", false), layers(method));
+            sweep = train == null ? List.of() : SparsitySweep.magnitude(network, mp, SparsitySweep.grid(sparsity), train);
+            result = Pruner.magnitude(network, mp, job, train);
+        }
         CompressionReport report = result.report();
+        PruneStage lastStage = report.stages().get(report.stages().size() - 1);
         Map<String, Object> metrics = new LinkedHashMap<>();
-        put(metrics, "accuracy_before", report.before());
-        put(metrics, "accuracy_after_pruning", report.afterPruning());
-        put(metrics, "accuracy_after_finetuning", report.afterFineTuning());
+        put(metrics, "accuracy_before", report.before().accuracy());
+        put(metrics, "accuracy_after_pruning", report.afterPruning().accuracy());
+        // Only a fine-tuned last phase has an accuracy after fine-tuning; it is the final model's.
+        if (!Double.isNaN(lastStage.accuracyAfterFineTuning())) put(metrics, "accuracy_after_finetuning", report.afterFineTuning().accuracy());
         ModelSnapshot last = report.afterFineTuning() != null ? report.afterFineTuning() : report.afterPruning();
         metrics.put("sparsity", last.sparsity());
         Map<String, Object> details = new LinkedHashMap<>();
@@ -95,6 +107,15 @@ final class CompressionSteps {
         List<Object> layers = new ArrayList<>();
         for (var l : last.layers()) layers.add(Map.of("parameters", l.parameters(), "nonzeros", l.nonZeros(), "sparsity", l.sparsity()));
         details.put("layers", layers);
+        List<Object> stages = new ArrayList<>();
+        for (PruneStage st : report.stages())
+            stages.add(StepRunners.map("sparsity", st.sparsity(), "accuracy_after_pruning", st.accuracyAfterPruning(),
+                    "accuracy_after_finetuning", st.accuracyAfterFineTuning()));
+        details.put("stages", stages);
+        List<Object> points = new ArrayList<>();
+        for (SparsitySweep.Point p : sweep)
+            points.add(StepRunners.map("sparsity", p.sparsity(), "parameter_sparsity", p.parameterSparsity(), "accuracy", p.accuracy()));
+        details.put("sweep", points);
         Map<String, Object> facts = new LinkedHashMap<>(trained.summary());
         facts.remove("parameters");
         facts.put("pruned", method.name() + " " + sparsity);
@@ -102,40 +123,86 @@ final class CompressionSteps {
         return new Outcome(pruned, new StepResult(stepId, "prune", name, data == null ? null : s.dataset().get().text(), metrics, details, List.of()));
     }
 
+    /**
+     * Distils the teacher into the student once per seed: {@code seeds: n} with the statement's seed
+     * s trains students (and, with {@code baseline: true}, baselines) from seeds s, s + 1, ..., s + n − 1,
+     * each seed fixing the initial weights and the shuffles. The script continues with the first
+     * seed's student, which is the student a single-seed distillation gives.
+     */
     Outcome distill(Statement.Distill s, NetworkModel teacher, Dataset data, Dataset transfer, String stepId, long seed) {
         String student = s.student().text();
         Statement.Network studentNet = (Statement.Network) declarations.get(student);
         Bound settings = binder.block("distill", Kind.STATEMENT, s.options());
         Bound networkSettings = binder.block("network", Kind.STATEMENT, studentNet.body());
         List<Bound> layers = NetworkModels.layers(studentNet, networkSettings, binder, declarations);
-        NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, studentNet.span());
-        TrainConfig config = NetworkModels.config(settings, data.numRows(), seed, options.cancelled());
-        DistillConfig dc = new DistillConfig(settings.number("temperature", 1.0), settings.number("alpha", 0.5),
-                NetworkModels.optimizer(settings.call("optimizer").orElseThrow()), config, settings.bool("baseline", false));
+        int count = settings.integer("seeds", 1);
+        if (count < 1) throw new RunFailure(s.span(), "distill needs seeds >= 1, got " + count);
         org.mlopt.train.Dataset labelled = NetworkModels.trainingData(data, new Loss.CrossEntropy());
-        Tensor transferX = transfer == null ? null : Tensors.of(transfer.features(), spec.precision());
-        DistillResult r = Distiller.distill(teacher.network(), spec, labelled, transferX, dc, labelled);
+        List<DistillResult> runs = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        DistillConfig first = null;
+        for (int i = 0; i < count; i++) {
+            long seedI = seed + i;
+            NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seedI, studentNet.span());
+            // A fresh config per seed: learning-rate schedules keep state between epochs.
+            TrainConfig config = NetworkModels.config(settings, data.numRows(), seedI, options.cancelled());
+            DistillConfig dc = new DistillConfig(settings.number("temperature", 1.0), settings.number("alpha", 0.5),
+                    NetworkModels.optimizer(settings.call("optimizer").orElseThrow()), config, settings.bool("baseline", false));
+            Tensor transferX = transfer == null ? null : Tensors.of(transfer.features(), spec.precision());
+            runs.add(Distiller.distill(teacher.network(), spec, labelled, transferX, dc, labelled));
+            seeds.add(seedI);
+            if (first == null) first = dc;
+            if (options.cancelled().getAsBoolean()) break;
+        }
+        DistillResult r = runs.get(0);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_accuracy_student", r.studentScore());
         if (r.baseline() != null) metrics.put("train_accuracy_baseline", r.baselineScore());
         metrics.put("train_accuracy_teacher", r.teacherScore());
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("temperature", dc.temperature());
-        details.put("alpha", dc.alpha());
+        details.put("temperature", first.temperature());
+        details.put("alpha", first.alpha());
         details.put("epochs", r.history().epochs().size());
         details.put("student_parameters", r.student().parameterCount());
         details.put("teacher_parameters", teacher.network().parameterCount());
-        NetworkModel distilled = teacher.with(r.student(), null, Map.of("epochs", r.history().epochs().size(), "distilled_from", s.teacher().text()));
-        if (r.baseline() != null) baselines.put(student, teacher.with(r.baseline(), null, Map.of("baseline_of", student)));
+        details.put("seeds", seeds);
+        List<Object> perSeed = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("seed", seeds.get(i));
+            one.put("train_accuracy_student", runs.get(i).studentScore());
+            if (runs.get(i).baseline() != null) one.put("train_accuracy_baseline", runs.get(i).baselineScore());
+            one.put("epochs", runs.get(i).history().epochs().size());
+            perSeed.add(one);
+        }
+        details.put("per_seed", perSeed);
+        List<NetworkModel> students = new ArrayList<>();
+        List<NetworkModel> baselineModels = new ArrayList<>();
+        for (DistillResult run : runs) {
+            students.add(teacher.with(run.student(), null, Map.of("epochs", run.history().epochs().size(), "distilled_from", s.teacher().text())));
+            if (run.baseline() != null) baselineModels.add(teacher.with(run.baseline(), null, Map.of("baseline_of", student)));
+        }
+        NetworkModel distilled = students.get(0);
+        if (!baselineModels.isEmpty()) baselines.put(student, baselineModels.get(0));
+        this.distilled.put(student, new Distilled(seeds, students, baselineModels));
         return new Outcome(distilled, new StepResult(stepId, "distill", student, s.dataset().text(), metrics, details,
                 NetworkModels.history(r.history())));
     }
 
+    /**
+     * The students of one distill statement, one per seed (the first is the model the script
+     * continues with), and their baselines (empty without {@code baseline: true}).
+     */
+    record Distilled(List<Long> seeds, List<NetworkModel> students, List<NetworkModel> baselines) {}
+
     /** Students trained without their teacher, by student name, for the report. */
     final Map<String, NetworkModel> baselines = new LinkedHashMap<>();
 
-    private static void put(Map<String, Object> metrics, String key, ModelSnapshot s) {
-        if (s != null && !Double.isNaN(s.accuracy())) metrics.put(key, s.accuracy());
+    /** Every seed's student and baseline, by student name. */
+    final Map<String, Distilled> distilled = new LinkedHashMap<>();
+
+    private static void put(Map<String, Object> metrics, String key, double accuracy) {
+        if (!Double.isNaN(accuracy)) metrics.put(key, accuracy);
     }
 
     private static Loss lossOf(FineTune f) {

@@ -170,13 +170,14 @@ final class StepRunners {
             case TRAIN -> models.train(step, (Statement.Train) statement, artifacts);
             case EVALUATE -> {
                 StepResult r = models.evaluate(step, (Statement.Evaluate) statement, artifacts);
-                NetworkModel baseline = compression.baselines.get(r.subject());
-                if (baseline == null) yield r;
-                // A distilled student is shown next to the same student trained without its teacher.
+                CompressionSteps.Distilled distilled = compression.distilled.get(r.subject());
+                // Only the distilled student itself (not a later retrained or pruned model of that name).
+                if (distilled == null || artifacts.get(step.inputs().get(0)) != distilled.students().get(0)) yield r;
                 Statement.Evaluate e = (Statement.Evaluate) statement;
                 List<Expr> requested = e.metrics() instanceof Expr.ListLit l ? l.items() : List.of(e.metrics());
+                Dataset data = (Dataset) artifacts.get(step.inputs().get(1));
                 Map<String, Object> details = new LinkedHashMap<>(r.details());
-                details.put("baseline_metrics", ModelSteps.metrics(binder, baseline, (Dataset) artifacts.get(step.inputs().get(1)), requested));
+                details.putAll(DistilledEvaluation.details(distilled, r.metrics(), m -> ModelSteps.metrics(binder, m, data, requested)));
                 yield new StepResult(r.stepId(), r.kind(), r.subject(), r.data(), r.metrics(), details, r.history());
             }
             default -> throw new IllegalStateException("no runner for " + step.kind());

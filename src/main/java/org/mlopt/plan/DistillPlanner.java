@@ -15,7 +15,8 @@ import java.util.OptionalLong;
  * Plans a {@code distill}: the teacher's outputs are computed once (TEACHER_OUTPUTS), the student
  * trains on them (DISTILL) and, with {@code baseline: true}, a copy of the student trains on the
  * labels alone (BASELINE). The baseline gets the student's seed, so both start from the same
- * initial weights and see the same batches: the comparison isolates distillation.
+ * initial weights and see the same batches: the comparison isolates distillation. With
+ * {@code seeds: n} both steps fit n networks, one per seed.
  */
 final class DistillPlanner {
 
@@ -60,12 +61,15 @@ final class DistillPlanner {
         details.put("temperature", Values.get(options, "temperature").map(ExprText::of).orElse("1"));
         details.put("alpha", Values.get(options, "alpha").map(ExprText::of).orElse("0.5"));
         if (epochs >= 0) details.put("epochs", PlanFormat.number(epochs));
+        // seeds: n distils n students (and n baselines), one per seed.
+        int seeds = (int) Math.max(1, Math.round(Values.number(Values.get(options, "seeds"), 1)));
+        if (seeds > 1) details.put("seeds", Integer.toString(seeds));
         List<String> inputs = new ArrayList<>(List.of(dataIn, outputs));
         if (teacherInputs.size() > 2) inputs.add(teacherInputs.get(2));
         String out = ctx.graph.produce(student, ArtifactKind.MODEL, "distilled " + student, Shape.UNKNOWN);
         ctx.graph.add(Step.of(ctx.id("distill"), StepKind.DISTILL, "distill " + teacher + " -> " + student + " on " + data,
                 inputs, List.of(out), ctx.statement(), s.span(), null, seed, settings,
-                new StepAttributes(shape.withRows(rows), st.parameters(), 1, st.fit(rows), details)));
+                new StepAttributes(shape.withRows(rows), st.parameters(), seeds, seeds * st.fit(rows), details)));
         ctx.setModel(student, st);
 
         if (Values.bool(Values.get(options, "baseline"), false)) {
@@ -74,7 +78,7 @@ final class DistillPlanner {
             baseSettings.put("baseline", "true");
             ctx.graph.add(Step.of(ctx.id("baseline"), StepKind.BASELINE, "baseline: train " + student + " alone on " + data,
                     List.of(dataIn), List.of(base), ctx.statement(), s.span(), null, seed, baseSettings,
-                    new StepAttributes(shape, st.parameters(), 1, st.fit(shape.rows()),
+                    new StepAttributes(shape, st.parameters(), seeds, seeds * st.fit(shape.rows()),
                             epochs >= 0 ? Map.of("epochs", PlanFormat.number(epochs)) : Map.of())));
         }
     }

@@ -4,14 +4,17 @@ import java.util.List;
 
 /**
  * What pruning did: the model before, right after the last pruning phase and after fine-tuning
- * (sizes, file bytes, inference time, accuracy), the sparsity each phase reached and the
- * fine-tuning epochs run.
+ * (sizes, file bytes, inference time, accuracy; without fine-tuning the last two are the same), the
+ * sparsity each phase reached, the fine-tuning epochs run, and every phase's accuracy after pruning
+ * and after fine-tuning. The last stage's accuracies are those of {@code afterPruning} and (when
+ * fine-tuned) {@code afterFineTuning}.
  */
 public record CompressionReport(ModelSnapshot before, ModelSnapshot afterPruning, ModelSnapshot afterFineTuning,
-        List<Double> phaseSparsities, int fineTuneEpochs) {
+        List<Double> phaseSparsities, int fineTuneEpochs, List<PruneStage> stages) {
 
     public CompressionReport {
         phaseSparsities = List.copyOf(phaseSparsities);
+        stages = List.copyOf(stages);
     }
 
     /** A plain-text table, one line per model state. */

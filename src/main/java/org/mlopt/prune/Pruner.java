@@ -61,24 +61,15 @@ public final class Pruner {
     public static Result magnitude(Network trained, MagnitudePruning method, Job job, Dataset train) {
         Network net = copy(trained);
         ModelSnapshot before = ModelMeasures.snapshot(net, null, job.eval(), job.timingRepeats());
+        if (job.schedule().kind() == PruneSchedule.Kind.GRADUAL) {
+            return gradual(net, method, job, train, before);
+        }
         List<History> histories = new ArrayList<>();
         List<Double> phases = job.schedule().sparsities();
-        PruningMasks masks;
-        ModelSnapshot afterPruning;
+        List<PruneStage> stages = new ArrayList<>();
+        PruningMasks masks = null;
+        ModelSnapshot afterPruning = null;
         int epochs = 0;
-        if (job.schedule().kind() == PruneSchedule.Kind.GRADUAL) {
-            GradualMasks gradual = new GradualMasks(net, method, phases, batchesPerEpoch(job.fineTune().config(), train));
-            FineTune ft = job.fineTune().withEpochs(phases.size());
-            TrainConfig config = ft.config().withAfterStep(gradual.listener(ft.config().afterStep()));
-            History h = new Trainer(net, ft.loss(), ft.optimizer(), config).fit(train);
-            histories.add(h);
-            epochs += h.epochs().size();
-            masks = MagnitudePruner.prune(net, method.withSparsity(job.schedule().target()), gradual.current());
-            afterPruning = ModelMeasures.snapshot(net, masks, job.eval(), job.timingRepeats());
-            return new Result(net, masks, new CompressionReport(before, afterPruning, afterPruning, phases, epochs), histories);
-        }
-        masks = null;
-        afterPruning = null;
         for (double s : phases) {
             masks = MagnitudePruner.prune(net, method.withSparsity(s), masks);
             if (job.rewindTo() != null) {
@@ -86,17 +77,69 @@ public final class Pruner {
                 masks.apply(net);
             }
             afterPruning = ModelMeasures.snapshot(net, masks, job.eval(), job.timingRepeats());
+            double tuned = Double.NaN;
             if (job.fineTune() != null) {
                 FineTune ft = job.fineTune();
                 History h = new Trainer(net, ft.loss(), ft.optimizer(), masks.keepingZero(net, ft.config())).fit(train);
                 masks.apply(net);
                 histories.add(h);
                 epochs += h.epochs().size();
+                tuned = ModelMeasures.accuracy(net, job.eval());
             }
+            stages.add(new PruneStage(s, afterPruning.accuracy(), tuned));
         }
         ModelSnapshot after = job.fineTune() == null ? afterPruning
                 : ModelMeasures.snapshot(net, masks, job.eval(), job.timingRepeats());
-        return new Result(net, masks, new CompressionReport(before, afterPruning, after, phases, epochs), histories);
+        return new Result(net, masks, new CompressionReport(before, afterPruning, after, phases, epochs,
+                lastTunedAs(stages, job.fineTune() == null ? null : after)), histories);
+    }
+
+    /**
+     * Gradual magnitude pruning: one training run whose masks rise to the next phase's sparsity after
+     * each epoch. A phase's accuracy after fine-tuning is measured at the end of its epoch, before the
+     * next pruning. When training ends early (early stopping, cancellation), the target is reached by
+     * one last pruning without fine-tuning.
+     */
+    private static Result gradual(Network net, MagnitudePruning method, Job job, Dataset train, ModelSnapshot before) {
+        List<Double> phases = job.schedule().sparsities();
+        double target = job.schedule().target();
+        GradualMasks gradual = new GradualMasks(net, method, phases, batchesPerEpoch(job.fineTune().config(), train),
+                job.eval(), job.timingRepeats());
+        FineTune ft = job.fineTune().withEpochs(phases.size());
+        TrainConfig config = ft.config().withAfterStep(gradual.listener(ft.config().afterStep()));
+        History h = new Trainer(net, ft.loss(), ft.optimizer(), config).fit(train);
+        PruningMasks masks = MagnitudePruner.prune(net, method.withSparsity(target), gradual.current());
+        ModelSnapshot after = ModelMeasures.snapshot(net, masks, job.eval(), job.timingRepeats());
+        List<PruneStage> stages = new ArrayList<>(gradual.finished());
+        boolean complete = gradual.phase() == phases.size() - 1 && h.epochs().size() == phases.size();
+        ModelSnapshot afterPruning;
+        ModelSnapshot afterFineTuning;
+        if (complete) {
+            stages.add(new PruneStage(target, gradual.pendingAccuracy(), after.accuracy()));
+            afterPruning = gradual.lastPhase();
+            afterFineTuning = after;
+        } else {
+            double reached = phases.get(gradual.phase());
+            stages.add(new PruneStage(reached, gradual.pendingAccuracy(), Double.NaN));
+            if (target != reached) {
+                stages.add(new PruneStage(target, after.accuracy(), Double.NaN));
+            }
+            afterPruning = target == reached && gradual.lastPhase() != null ? gradual.lastPhase() : after;
+            afterFineTuning = after;
+        }
+        return new Result(net, masks, new CompressionReport(before, afterPruning, afterFineTuning, phases, h.epochs().size(),
+                stages), List.of(h));
+    }
+
+    /** The stages with the last one's accuracy after fine-tuning taken from {@code after} (null: left as is). */
+    private static List<PruneStage> lastTunedAs(List<PruneStage> stages, ModelSnapshot after) {
+        if (after == null || stages.isEmpty()) {
+            return stages;
+        }
+        List<PruneStage> out = new ArrayList<>(stages);
+        PruneStage last = out.get(out.size() - 1);
+        out.set(out.size() - 1, new PruneStage(last.sparsity(), last.accuracyAfterPruning(), after.accuracy()));
+        return out;
     }
 
     /**
@@ -117,6 +160,7 @@ public final class Pruner {
         }
         List<int[]> keptOriginal = null;
         ModelSnapshot afterPruning = null;
+        List<PruneStage> stages = new ArrayList<>();
         int epochs = 0;
         for (double s : job.schedule().sparsities()) {
             NeuronPruning phase = method.withSparsity(relativeSparsity(net, original, method, s));
@@ -126,17 +170,21 @@ public final class Pruner {
                     ? NeuronPruner.build(trained.spec(), job.rewindTo(), keptOriginal, false)
                     : NeuronPruner.shrink(net, kept, true);
             afterPruning = ModelMeasures.snapshot(net, null, job.eval(), job.timingRepeats());
+            double tuned = Double.NaN;
             if (job.fineTune() != null) {
                 FineTune ft = job.fineTune();
                 History h = new Trainer(net, ft.loss(), ft.optimizer(), ft.config()).fit(train);
                 histories.add(h);
                 epochs += h.epochs().size();
+                tuned = ModelMeasures.accuracy(net, job.eval());
             }
+            stages.add(new PruneStage(s, afterPruning.accuracy(), tuned));
         }
         ModelSnapshot after = job.fineTune() == null ? afterPruning
                 : ModelMeasures.snapshot(net, null, job.eval(), job.timingRepeats());
         return new Result(net, PruningMasks.none(net.spec().layers().size()),
-                new CompressionReport(before, afterPruning, after, job.schedule().sparsities(), epochs), histories);
+                new CompressionReport(before, afterPruning, after, job.schedule().sparsities(), epochs,
+                        lastTunedAs(stages, job.fineTune() == null ? null : after)), histories);
     }
 
     /** The share of the current units to remove so that {@code target} of the original ones are gone. */
@@ -152,6 +200,9 @@ public final class Pruner {
         }
         if (nowTotal == 0) {
             return 0.0;
+        }
+        if (nowTotal == origTotal) {
+            return target; // the first phase prunes exactly as one-shot pruning at that sparsity would
         }
         double remove = target * origTotal - (origTotal - nowTotal);
         return Math.max(0.0, Math.min(remove / nowTotal, Math.nextDown(1.0)));
@@ -183,32 +234,87 @@ public final class Pruner {
         return (n + batch - 1) / batch;
     }
 
-    /** The masks of a gradual schedule: raised to the next phase's sparsity after each epoch's last batch. */
+    /**
+     * The masks of a gradual schedule: raised to the next phase's sparsity after each epoch's last
+     * batch. Accuracies are measured on a separate copy of the network, so the training graph's
+     * buffers (which the trainer still reads after the step) are left alone.
+     */
     private static final class GradualMasks {
         private final Network net;
         private final MagnitudePruning method;
         private final List<Double> phases;
         private final int batches;
+        private final Dataset eval;
+        private final int timingRepeats;
+        private final Network probe;
+        private final List<PruneStage> finished = new ArrayList<>();
         private PruningMasks current;
+        private int phase;
+        private double pendingAccuracy;
+        private ModelSnapshot lastPhase;
 
-        GradualMasks(Network net, MagnitudePruning method, List<Double> phases, int batches) {
+        GradualMasks(Network net, MagnitudePruning method, List<Double> phases, int batches, Dataset eval, int timingRepeats) {
             this.net = net;
             this.method = method;
             this.phases = phases;
             this.batches = batches;
+            this.eval = eval;
+            this.timingRepeats = timingRepeats;
+            this.probe = Network.compile(net.spec());
             this.current = MagnitudePruner.prune(net, method.withSparsity(phases.get(0)), null);
+            pruned();
         }
 
         PruningMasks current() {
             return current;
         }
 
+        /** Index of the phase the masks are at. */
+        int phase() {
+            return phase;
+        }
+
+        /** Phases pruned and trained for their epoch. */
+        List<PruneStage> finished() {
+            return finished;
+        }
+
+        /** Accuracy right after the current phase's pruning. */
+        double pendingAccuracy() {
+            return pendingAccuracy;
+        }
+
+        /** The model right after the last phase's pruning (null until reached). */
+        ModelSnapshot lastPhase() {
+            return lastPhase;
+        }
+
+        private void pruned() {
+            probe.restore(net.snapshot());
+            if (phase == phases.size() - 1) {
+                lastPhase = ModelMeasures.snapshot(probe, current, eval, timingRepeats);
+                pendingAccuracy = lastPhase.accuracy();
+            } else {
+                pendingAccuracy = ModelMeasures.accuracy(probe, eval);
+            }
+        }
+
+        private double accuracy() {
+            if (eval == null) {
+                return Double.NaN;
+            }
+            probe.restore(net.snapshot());
+            return ModelMeasures.accuracy(probe, eval);
+        }
+
         TrainConfig.StepListener listener(TrainConfig.StepListener own) {
             return (epoch, batch) -> {
+                current.apply(net);
                 if (batch == batches && epoch < phases.size()) {
+                    finished.add(new PruneStage(phases.get(phase), pendingAccuracy, accuracy()));
+                    phase = epoch;
                     current = MagnitudePruner.prune(net, method.withSparsity(phases.get(epoch)), current);
-                } else {
-                    current.apply(net);
+                    pruned();
                 }
                 if (own != null) {
                     own.afterUpdate(epoch, batch);

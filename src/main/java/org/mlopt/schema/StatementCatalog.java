@@ -118,6 +118,8 @@ final class StatementCatalog {
                 .param(of("transfer", Type.ref("split")).doc("Extra rows used for the soft-target term only (their labels are ignored)."))
                 .param(of("baseline", Type.bool()).defaultValue(false).doc("Also train a copy of S on the labels alone, for comparison."))
                 .param(seed("Seed of the student's initial weights and shuffles; when omitted, derived from the run's seed."))
+                .param(of("seeds", Type.number()).defaultValue(1).range(Range.atLeast(1))
+                        .doc("How many students to distil, a whole number: seeds s, s + 1, ..., s + seeds − 1 from the seed s, each with its own initial weights and shuffles (and its own baseline); evaluating S reports every seed and their mean and standard deviation, and the script continues with the first seed's student."))
                 .build();
     }
 
