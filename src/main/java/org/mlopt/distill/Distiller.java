@@ -3,6 +3,7 @@ package org.mlopt.distill;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 import org.mlopt.autodiff.Graph;
 import org.mlopt.autodiff.LabelBuffer;
 import org.mlopt.autodiff.Node;
@@ -88,6 +89,29 @@ public final class Distiller {
         }
         return new DistillResult(student, history, score(student, eval), baseline, baselineHistory,
                 baseline == null ? Double.NaN : score(baseline, eval), score(teacher, eval));
+    }
+
+    /**
+     * One distillation per seed, in order: {@code spec.apply(seed)} and {@code config.apply(seed)}
+     * give that seed's student (its initial weights) and settings (its shuffles; a fresh config per
+     * seed, as learning-rate schedules keep state between epochs). The first result is what
+     * {@link #distill} gives for the first seed. Stops after the current seed when the config's
+     * cancellation flag is raised.
+     */
+    public static List<DistillResult> distillSeeds(Network teacher, List<Long> seeds, LongFunction<NetworkSpec> spec,
+            LongFunction<DistillConfig> config, Dataset labelled, Tensor transfer, Dataset eval) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("distillation over seeds needs at least one seed");
+        }
+        List<DistillResult> out = new ArrayList<>();
+        for (long seed : seeds) {
+            DistillConfig c = config.apply(seed);
+            out.add(distill(teacher, spec.apply(seed), labelled, transfer, c, eval));
+            if (c.train().cancelled() != null && c.train().cancelled().getAsBoolean()) {
+                break;
+            }
+        }
+        return out;
     }
 
     /** Accuracy for labelled data, mean squared error for targets, NaN without data. */

@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /** Pruning and distillation statements on the {@code org.mlopt.prune} and {@code org.mlopt.distill} libraries. */
 final class CompressionSteps {
@@ -138,22 +139,16 @@ final class CompressionSteps {
         int count = settings.integer("seeds", 1);
         if (count < 1) throw new RunFailure(s.span(), "distill needs seeds >= 1, got " + count);
         org.mlopt.train.Dataset labelled = NetworkModels.trainingData(data, new Loss.CrossEntropy());
-        List<DistillResult> runs = new ArrayList<>();
         List<Long> seeds = new ArrayList<>();
-        DistillConfig first = null;
-        for (int i = 0; i < count; i++) {
-            long seedI = seed + i;
-            NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seedI, studentNet.span());
-            // A fresh config per seed: learning-rate schedules keep state between epochs.
-            TrainConfig config = NetworkModels.config(settings, data.numRows(), seedI, options.cancelled());
-            DistillConfig dc = new DistillConfig(settings.number("temperature", 1.0), settings.number("alpha", 0.5),
-                    NetworkModels.optimizer(settings.call("optimizer").orElseThrow()), config, settings.bool("baseline", false));
-            Tensor transferX = transfer == null ? null : Tensors.of(transfer.features(), spec.precision());
-            runs.add(Distiller.distill(teacher.network(), spec, labelled, transferX, dc, labelled));
-            seeds.add(seedI);
-            if (first == null) first = dc;
-            if (options.cancelled().getAsBoolean()) break;
-        }
+        for (int i = 0; i < count; i++) seeds.add(seed + i);
+        LongFunction<NetworkSpec> spec = s1 -> NetworkModels.spec(networkSettings, layers, data.numFeatures(), s1, studentNet.span());
+        LongFunction<DistillConfig> configs = s1 -> new DistillConfig(settings.number("temperature", 1.0), settings.number("alpha", 0.5),
+                NetworkModels.optimizer(settings.call("optimizer").orElseThrow()),
+                NetworkModels.config(settings, data.numRows(), s1, options.cancelled()), settings.bool("baseline", false));
+        DistillConfig first = configs.apply(seed);
+        Tensor transferX = transfer == null ? null : Tensors.of(transfer.features(), spec.apply(seed).precision());
+        List<DistillResult> runs = Distiller.distillSeeds(teacher.network(), seeds, spec, configs, labelled, transferX, labelled);
+        seeds = List.copyOf(seeds.subList(0, runs.size()));
         DistillResult r = runs.get(0);
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("train_accuracy_student", r.studentScore());
