@@ -60,7 +60,9 @@ final class PrunePlanner {
             String out = ctx.graph.produce(model, ArtifactKind.MODEL, "pruned " + model, Shape.UNKNOWN);
             ctx.graph.add(Step.of(ctx.id(suffix.isEmpty() ? "prune" : suffix + ".prune"), StepKind.PRUNE,
                     "prune " + model + " to sparsity " + String.format(java.util.Locale.ROOT, "%.3f", sparsity),
-                    List.of(in), List.of(out), ctx.statement(), s.span(), null, OptionalLong.empty(), phaseSettings,
+                    // With `on D`, every phase measures accuracy on D (after pruning, and the one-shot sweep).
+                    data == null ? List.of(in) : List.of(in, ctx.require(data)), List.of(out), ctx.statement(), s.span(), null,
+                    OptionalLong.empty(), phaseSettings,
                     new StepAttributes(Shape.UNKNOWN, params, 0, Math.max(0, original.parameters()), details)));
             if (data == null) continue;
             double epochs = schedule.gradual() ? 1 : finetuneEpochs;

@@ -70,12 +70,12 @@ class SeedsTest {
 
     @Test
     void meanAndSampleStandardDeviation() {
-        // numpy 1.24: v = [1, 2, 4]; v.mean() = 2.3333333333333335, v.std(ddof=1) = 1.5275252316519465
+        // numpy 2.4.6: v = [1, 2, 4]; v.mean() = 2.3333333333333335, v.std(ddof=1) = 1.5275252316519465
         SeedSummary s = SeedSummary.of(new double[] {1, 2, 4});
         assertEquals(2.3333333333333335, s.mean(), 1e-15);
         assertEquals(1.5275252316519465, s.std(), 1e-15);
         assertEquals(3, s.count());
-        // numpy: five test accuracies of examples/distillation.mlopt's students, mean 0.9657777777777777, std(ddof=1) 0.004036867138796682
+        // numpy 2.4.6: five test accuracies of examples/distillation.mlopt's students, mean 0.9657777777777777, std(ddof=1) 0.004036867138796682
         SeedSummary five = SeedSummary.of(new double[] {0.9666666666666667, 0.9644444444444444, 0.9711111111111111, 0.96,
                 0.9666666666666667});
         assertEquals(0.9657777777777777, five.mean(), 1e-15);

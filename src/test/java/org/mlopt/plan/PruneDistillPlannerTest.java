@@ -110,4 +110,29 @@ class PruneDistillPlannerTest {
         assertEquals(1, steps(g, StepKind.DISTILL).size());
         assertEquals(3.0 * 2 * (20 * 8 + 8 * 4) * 1000 * 5, steps(g, StepKind.DISTILL).get(0).attributes().flops());
     }
+
+    @Test
+    void distillOverSeveralSeedsFitsOneStudentAndOneBaselinePerSeed() {
+        ExecutionGraph g = plan(NET + """
+                network s {
+                  dense(8, relu)
+                  dense(4)
+                }
+                distill n -> s on d { epochs: 5 baseline: true seeds: 3 }
+                """);
+        Step distill = steps(g, StepKind.DISTILL).get(0);
+        Step baseline = steps(g, StepKind.BASELINE).get(0);
+        assertEquals(3, distill.attributes().fits());
+        assertEquals(3, baseline.attributes().fits());
+        assertEquals("3", distill.attributes().details().get("seeds"));
+        assertEquals(3 * 3.0 * 2 * (20 * 8 + 8 * 4) * 1000 * 5, distill.attributes().flops());
+    }
+
+    @Test
+    void prunePhasesReadTheDataTheyMeasureAccuracyOn() {
+        ExecutionGraph g = plan(NET + "prune n on d { method: magnitude(sparsity: 0.5) }");
+        Step prune = steps(g, StepKind.PRUNE).get(0);
+        assertEquals(2, prune.inputs().size());
+        assertTrue(prune.inputs().get(1).startsWith("d"), prune.inputs().toString());
+    }
 }
