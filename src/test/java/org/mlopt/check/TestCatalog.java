@@ -229,7 +229,8 @@ final class TestCatalog {
                 .param(num("temperature", 2.0, Range.positive())).param(num("alpha", 0.5, Range.closed(0, 1)))
                 .param(integer("epochs", 50, Range.atLeast(1))).param(opt("optimizer", Type.component(Kind.OPTIMIZER)))
                 .param(opt("loss", Type.component(Kind.LOSS))).param(integer("batch", 32, Range.atLeast(1)))
-                .param(opt("transfer", Type.ref("split", "data"))).param(flag("baseline", false)).param(seed()).build());
+                .param(opt("transfer", Type.ref("split", "data"))).param(flag("baseline", false)).param(seed())
+                .param(num("seeds", 1, Range.atLeast(1))).build());
         out.add(Component.of(Kind.STATEMENT, "split", "").param(flag("stratify", false)).param(seed()).param(flag("shuffle", true)).build());
         out.add(Component.of(Kind.STATEMENT, "report", "").param(opt("file", Type.string())).param(opt("title", Type.string())).build());
         out.add(Component.of(Kind.STATEMENT, "network", "")
