@@ -25,9 +25,11 @@ import org.mlopt.train.TrainConfig;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongFunction;
 
 /** Pruning and distillation statements on the {@code org.mlopt.prune} and {@code org.mlopt.distill} libraries. */
@@ -179,22 +181,37 @@ final class CompressionSteps {
         }
         NetworkModel distilled = students.get(0);
         if (!baselineModels.isEmpty()) baselines.put(student, baselineModels.get(0));
-        this.distilled.put(student, new Distilled(seeds, students, baselineModels));
+        this.distilled.put(distilled, new Distilled(seeds, students.subList(1, students.size()), baselineModels));
         return new Outcome(distilled, new StepResult(stepId, "distill", student, s.dataset().text(), metrics, details,
                 NetworkModels.history(r.history())));
     }
 
     /**
-     * The students of one distill statement, one per seed (the first is the model the script
-     * continues with), and their baselines (empty without {@code baseline: true}).
+     * Every seed of one distillation: the seeds in order, the students of the seeds after the first
+     * (the first is the model the script continues with, which this is keyed by), and one baseline
+     * per seed (empty without {@code baseline: true}).
      */
-    record Distilled(List<Long> seeds, List<NetworkModel> students, List<NetworkModel> baselines) {}
+    record Distilled(List<Long> seeds, List<NetworkModel> laterStudents, List<NetworkModel> baselines) {
+        Distilled {
+            seeds = List.copyOf(seeds);
+            laterStudents = List.copyOf(laterStudents);
+            baselines = List.copyOf(baselines);
+        }
+    }
 
-    /** Students trained without their teacher, by student name, for the report. */
+    /**
+     * Distillations by their first student (identity): a model trained or pruned later under the
+     * student's name is another object, and is not a distilled student.
+     */
+    private final Map<NetworkModel, Distilled> distilled = new IdentityHashMap<>();
+
+    /** The distillation whose first student is {@code model}, if it is one. */
+    Optional<Distilled> distilled(Object model) {
+        return model instanceof NetworkModel m ? Optional.ofNullable(distilled.get(m)) : Optional.empty();
+    }
+
+    /** Students trained without their teacher, by student name, for the plan's baseline step. */
     final Map<String, NetworkModel> baselines = new LinkedHashMap<>();
-
-    /** Every seed's student and baseline, by student name. */
-    final Map<String, Distilled> distilled = new LinkedHashMap<>();
 
     private static void put(Map<String, Object> metrics, String key, double accuracy) {
         if (!Double.isNaN(accuracy)) metrics.put(key, accuracy);

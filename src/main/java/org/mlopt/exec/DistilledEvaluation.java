@@ -24,13 +24,13 @@ final class DistilledEvaluation {
      */
     static Map<String, Object> details(CompressionSteps.Distilled distilled, Map<String, Object> firstMetrics,
                                        Function<NetworkModel, Map<String, Object>> evaluate) {
-        int n = distilled.students().size();
+        int n = distilled.seeds().size();
         boolean withBaseline = !distilled.baselines().isEmpty();
         List<Map<String, Object>> students = new ArrayList<>();
         List<Map<String, Object>> baselines = new ArrayList<>();
         List<Object> perSeed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Map<String, Object> student = i == 0 ? firstMetrics : evaluate.apply(distilled.students().get(i));
+            Map<String, Object> student = i == 0 ? firstMetrics : evaluate.apply(distilled.laterStudents().get(i - 1));
             students.add(student);
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("seed", distilled.seeds().get(i));

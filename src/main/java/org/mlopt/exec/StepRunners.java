@@ -170,9 +170,9 @@ final class StepRunners {
             case TRAIN -> models.train(step, (Statement.Train) statement, artifacts);
             case EVALUATE -> {
                 StepResult r = models.evaluate(step, (Statement.Evaluate) statement, artifacts);
-                CompressionSteps.Distilled distilled = compression.distilled.get(r.subject());
                 // Only the distilled student itself (not a later retrained or pruned model of that name).
-                if (distilled == null || artifacts.get(step.inputs().get(0)) != distilled.students().get(0)) yield r;
+                CompressionSteps.Distilled distilled = compression.distilled(artifacts.get(step.inputs().get(0))).orElse(null);
+                if (distilled == null) yield r;
                 Statement.Evaluate e = (Statement.Evaluate) statement;
                 List<Expr> requested = e.metrics() instanceof Expr.ListLit l ? l.items() : List.of(e.metrics());
                 Dataset data = (Dataset) artifacts.get(step.inputs().get(1));

@@ -43,14 +43,18 @@ class CompressionStepsTest {
             train teacher on train { loss: ce  optimizer: opt  batch: 32  epochs: 10  seed: 0 }
             """;
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> run(Path dir, String script, int threads) throws Exception {
+        return run(dir, script, threads, RunListener.SILENT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> run(Path dir, String script, int threads, RunListener listener) throws Exception {
         Path file = dir.resolve("s.mlopt");
         Files.writeString(file, script);
         CheckResult checked = Checker.check(ScriptParser.parse(file.toString(), script), dir);
         assertTrue(checked.ok(), checked.diagnostics().toString());
         RunResult result = Executor.run(checked.program(), Planner.plan(checked.program(), 0),
-                new RunOptions(0, threads, List.of(), null), RunListener.SILENT, r -> { });
+                new RunOptions(0, threads, List.of(), null), listener, r -> { });
         assertTrue(result.notExecuted().isEmpty(), result.notExecuted().toString());
         Map<String, Object> doc = (Map<String, Object>) Json.read(RunJson.render(result, "test"));
         return (List<Map<String, Object>>) doc.get("steps");
