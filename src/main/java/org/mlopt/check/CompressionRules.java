@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Pruning and distillation: pruning needs a trained network (E703, E407), neuron pruning must
- * leave every hidden layer a unit (E701), fine-tuning needs data (E302); distillation needs a
+ * leave every hidden layer a unit (E701), fine-tuning needs data and a gradual schedule needs
+ * fine-tuning (E302); distillation needs a
  * trained teacher (E407), a network student (E204) with the teacher's output width (E702), and a
  * whole number of seeds (E304; the schema rejects counts below 1).
  */
@@ -40,6 +41,11 @@ final class CompressionRules {
             ctx.diagnostics.error(ErrorCode.E302, s.options().get("finetune").map(k -> k.key().span()).orElse(s.target().span()),
                     "fine-tuning needs data: write prune " + s.target().text() + " on DATASET { ... }");
         if (finetune != null) s.dataset().ifPresent(d -> leakage.training(d, "fine-tuning"));
+        Resolved schedule = ctx.resolved(options.get("schedule"));
+        if (schedule != null && schedule.name().equals("gradual") && finetune == null)
+            ctx.diagnostics.error(ErrorCode.E302, options.get("schedule").span(),
+                    "gradual pruning trains between its phases, and this prune has no fine-tuning settings",
+                    "help: add finetune: { optimizer: ..., loss: ... } and prune " + s.target().text() + " on DATASET");
         if (finetune instanceof Expr.BlockLit b) finetuneRules(b.block(), model, data);
         if (model == null) return;
         if (!model.isNetwork()) {

@@ -53,7 +53,7 @@ final class CompressionCatalog {
 
     private static Component gradual() {
         return of(Kind.PRUNE_SCHEDULE, "gradual",
-                "Gradual pruning (Zhu and Gupta 2017): while training for `epochs` epochs, sparsity after epoch t is s + (initial − s)·(1 − t/epochs)^power; finetune.epochs more follow at the target.")
+                "Gradual pruning (Zhu and Gupta 2017): trains for `epochs` epochs with the finetune settings (whose own epochs are not used), the sparsity during epoch t being s + (initial − s)·(1 − t/epochs)^power, so the last epoch trains at the target s; the masks rise between epochs.")
                 .param(of("epochs", Type.integer()).defaultValue(10).range(Range.atLeast(1)).positional().doc("Epochs over which sparsity rises."))
                 .param(of("power", Type.number()).defaultValue(3).range(Range.positive()).doc("Exponent of the sparsity curve."))
                 .param(of("initial", Type.number()).defaultValue(0.0).range(Range.unitOpenRight()).doc("Sparsity at the start."))
