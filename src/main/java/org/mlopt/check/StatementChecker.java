@@ -273,8 +273,10 @@ final class StatementChecker implements Statement.Visitor<Void> {
         Map<String, Expr> options = blocks.checkSearch(s.options(), ctx.registry.statement("search").orElse(null));
         Expr validate = options.get("validate");
         if (validate instanceof Expr.Ref r && r.path().isSimple()) leakage.validation(r.path().head());
-        Resolved scoring = ctx.resolved(options.get("scoring"));
-        tasks.metric(scoring, data);
+        Expr scoringExpr = options.get("scoring");
+        List<Expr> objectives = scoringExpr instanceof Expr.ListLit l ? l.items() : scoringExpr == null ? List.of() : List.of(scoringExpr);
+        for (Expr objective : objectives) tasks.metric(ctx.resolved(objective), data);
+        objectives(scoringExpr, objectives, options);
         if (options.get("metrics") instanceof Expr.ListLit list)
             for (Expr m : list.items()) tasks.metric(ctx.resolved(m), data);
         int folds = folds(options.get("cv"));
@@ -287,6 +289,38 @@ final class StatementChecker implements Statement.Visitor<Void> {
         if (model.spec != null) tasks.model(model.spec, model.name, data, s.target().span());
         shapes.useInputs(model, data, s.dataset());
         markTrained(model, data);
+        return null;
+    }
+
+    /**
+     * A list of scoring metrics makes a multi-objective search: a list of directions must match it,
+     * and only strategies that score every trial on its own can rank by a Pareto front.
+     */
+    private void objectives(Expr scoring, List<Expr> objectives, Map<String, Expr> options) {
+        Expr direction = options.get("direction");
+        if (scoring instanceof Expr.ListLit l && l.items().isEmpty())
+            ctx.diagnostics.error(ErrorCode.E302, l.span(), "scoring lists no metric", "help: e.g. scoring: [f1(average: macro), params]");
+        if (direction instanceof Expr.ListLit dl && dl.items().size() != objectives.size())
+            ctx.diagnostics.error(ErrorCode.E308, dl.span(), "direction lists " + Values.plural(dl.items().size(), "direction") + " for "
+                    + Values.plural(objectives.size(), "scoring metric"), "help: give one direction per metric, or leave direction out to infer them");
+        if (objectives.size() < 2) return;
+        Expr strategy = options.get("strategy");
+        String name = strategy == null ? "grid" : strategy instanceof Expr.Call c ? c.callee().text() : Values.word(strategy);
+        if (name != null && !name.equals("grid") && !name.equals("random"))
+            ctx.diagnostics.error(ErrorCode.E901, strategy.span(), "a search with " + objectives.size() + " scoring metrics runs with grid or random; "
+                    + name + " ranks trials by one score", "help: use strategy: random(trials: 30), or score by one metric");
+        if (options.get("median_stop") != null)
+            ctx.diagnostics.error(ErrorCode.E901, options.get("median_stop").span(), "median_stop compares one score; a multi-objective search cannot use it yet");
+        for (int i = 0; i < objectives.size(); i++)
+            for (int j = 0; j < i; j++)
+                if (bareMetric(objectives.get(i)) != null && bareMetric(objectives.get(i)).equals(bareMetric(objectives.get(j))))
+                    ctx.diagnostics.error(ErrorCode.E305, objectives.get(i).span(), "scoring lists the same metric twice");
+    }
+
+    /** The name of a metric written without arguments ({@code params}, {@code accuracy()}), else null. */
+    private static String bareMetric(Expr e) {
+        if (e instanceof Expr.Ref r && r.path().isSimple()) return r.path().head().text();
+        if (e instanceof Expr.Call c && c.args().isEmpty()) return c.callee().text();
         return null;
     }
 

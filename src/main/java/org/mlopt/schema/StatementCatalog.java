@@ -83,10 +83,13 @@ final class StatementCatalog {
                 .param(of("strategy", Type.component(Kind.SEARCH_STRATEGY)).defaultValue("grid").doc("How candidates are chosen from the space."))
                 .param(of("cv", Type.anyOf(Type.integer(), Type.component(Kind.CV))).defaultValue(5).range(Range.atLeast(2))
                         .doc("A fold count (stratified for classification, kfold for regression, as scikit-learn's cv=k) or a scheme."))
-                .param(of("scoring", Type.component(Kind.METRIC))
-                        .doc("Metric that ranks candidates; when omitted, accuracy for classification and r2 for regression."))
-                .param(of("direction", Type.choice("maximize", "minimize"))
-                        .doc("Whether a higher score is better; when omitted, inferred from scoring (errors and losses minimise)."))
+                .param(of("scoring", Type.anyOf(Type.component(Kind.METRIC), Type.listOf(Type.component(Kind.METRIC))))
+                        .doc("Metric that ranks candidates; when omitted, accuracy for classification and r2 for regression. "
+                                + "A list of two or more metrics ([f1(average: macro), params]) makes a multi-objective search: "
+                                + "it reports the Pareto front, and refits the front's best on the first metric."))
+                .param(of("direction", Type.anyOf(Type.choice("maximize", "minimize"), Type.listOf(Type.choice("maximize", "minimize"))))
+                        .doc("Whether a higher score is better, or a list with one direction per scoring metric; when omitted, "
+                                + "inferred from scoring (errors, losses and params minimise)."))
                 .param(of("metrics", Type.listOf(Type.component(Kind.METRIC))).doc("Further metrics recorded per candidate and fold."))
                 .param(of("parallel", Type.integer()).defaultValue(1).range(Range.atLeast(1))
                         .doc("Fits run at once; results do not depend on it."))

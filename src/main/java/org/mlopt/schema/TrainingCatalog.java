@@ -26,7 +26,9 @@ final class TrainingCatalog {
                 regression("mse", "Mean squared error; lower is better."),
                 regression("rmse", "Square root of the mean squared error; lower is better."),
                 regression("mae", "Mean absolute error; lower is better."),
-                regression("r2", "Coefficient of determination 1 − SSres/SStot, as scikit-learn's r2_score; higher is better."));
+                regression("r2", "Coefficient of determination 1 − SSres/SStot, as scikit-learn's r2_score; higher is better."),
+                of(Kind.METRIC, "params", "Non-zero parameters of the model (weights, biases, coefficients, intercepts): what pruning "
+                        + "removes and a smaller student saves; lower is better. A property of the model, the same on any data.").build());
     }
 
     // Losses: averaged over the batch; the classification losses take logits.
