@@ -139,7 +139,7 @@ final class SearchSteps {
         TrialResult best = (objectives.size() > 1 ? front.stream().findFirst() : result.best()).orElseThrow(() ->
                 new RunFailure(s.span(), "no trial of the search on " + model + " finished", "look at the trials' error messages above", null));
         TrainedModel refitted = settings.bool("refit", true)
-                ? fitWith(best.config(), model, recipe, data, null, seed, Resource.FULL, null, replay) : null;
+                ? fitWith(best.config(), model, recipe, data, null, refitSeed(binder, recipe, replay, seed), Resource.FULL, null, replay) : null;
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         if (objectives.size() == 1) metrics.put(metric, result.bestScore());
@@ -238,6 +238,17 @@ final class SearchSteps {
             throw new IllegalArgumentException("only networks can be pruned, and " + model + " is a " + fitted.kind());
         Statement.Prune p = (Statement.Prune) trial.statements().get(program.statements().indexOf(replay.prune()));
         return compression.prune(p, network, rows, "trial", seed).model();
+    }
+
+    /**
+     * The refit is the script's own recipe with the best settings: a seed the recipe states (the
+     * distillation's when it is replayed, else the train statement's) is kept, as scikit-learn's
+     * refit keeps the estimator's random_state; otherwise the search's seed.
+     */
+    private static long refitSeed(Binder binder, Statement.Train recipe, Replay replay, long searchSeed) {
+        Bound stated = replay.distill() != null ? binder.block("distill", Kind.STATEMENT, replay.distill().options())
+                : recipe != null ? ModelSteps.trainSettings(binder, recipe) : null;
+        return stated != null && stated.has("seed") ? stated.integer("seed") & 0xFFFFFFFFL : searchSeed;
     }
 
     private static Sampler sampler(Bound strategy, SearchSpace space, long seed) {

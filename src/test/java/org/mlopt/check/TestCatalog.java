@@ -156,6 +156,7 @@ final class TestCatalog {
         out.add(Component.of(Kind.METRIC, "roc_auc", "").tasks(CLASSIFICATION)
                 .param(choice("average", "macro", "macro", "weighted")).param(choice("multi_class", "ovr", "ovr", "ovo")).build());
         for (String m : List.of("mse", "rmse", "mae", "r2")) out.add(Component.of(Kind.METRIC, m, "").tasks(Task.REGRESSION).build());
+        out.add(Component.of(Kind.METRIC, "params", "").build());
         // Search
         out.add(Component.of(Kind.SEARCH_STRATEGY, "grid", "").build());
         out.add(Component.of(Kind.SEARCH_STRATEGY, "random", "").param(integer("trials", 20, Range.atLeast(1))).param(seed()).build());
@@ -211,7 +212,8 @@ final class TestCatalog {
         out.add(Component.of(Kind.STATEMENT, "search", "")
                 .param(opt("strategy", Type.component(Kind.SEARCH_STRATEGY)))
                 .param(Param.of("cv", Type.anyOf(Type.integer(), Type.component(Kind.CV))).defaultValue(5).range(Range.atLeast(2)).doc("cv"))
-                .param(opt("scoring", Type.component(Kind.METRIC))).param(Param.of("direction", Type.choice("maximize", "minimize")).doc("d"))
+                .param(opt("scoring", Type.anyOf(Type.component(Kind.METRIC), Type.listOf(Type.component(Kind.METRIC)))))
+                .param(Param.of("direction", Type.anyOf(Type.choice("maximize", "minimize"), Type.listOf(Type.choice("maximize", "minimize")))).doc("d"))
                 .param(opt("metrics", Type.listOf(Type.component(Kind.METRIC)))).param(integer("parallel", 1, Range.atLeast(1)))
                 .param(seed()).param(flag("refit", true)).param(opt("median_stop", Type.group("median_stop"))).build());
         out.add(Component.of(Kind.OPTION_GROUP, "median_stop", "")
