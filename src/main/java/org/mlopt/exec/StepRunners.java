@@ -72,6 +72,8 @@ final class StepRunners {
         String resultId = group.stream().filter(s -> s.kind() == org.mlopt.plan.StepKind.SEARCH).map(Step::id).findFirst()
                 .orElse(group.get(0).id());
         SearchSteps.Outcome outcome = searches.run(group.get(0), resultId, statement, data, binder, replay(group, statement, data, artifacts));
+        // A refitted student is no longer the one an earlier distillation's baseline was trained beside.
+        if (outcome.refitted() != null) compression.baselines.remove(statement.target().text());
         for (Step s : group)
             for (String out : s.outputs())
                 artifacts.put(out, switch (s.kind()) {
