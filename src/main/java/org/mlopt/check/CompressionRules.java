@@ -61,6 +61,7 @@ final class CompressionRules {
             if (validate == null)
                 ctx.diagnostics.error(ErrorCode.E308, k.key().span(), "early stopping watches validation data, and this fine-tuning has none",
                         "help: add validate: 0.1 (a share of the fine-tuning data)");
+            new MonitorRules(ctx, tasks).earlyStop(k.value(), data);
         });
         if (validate instanceof Expr.Ref r)
             ctx.diagnostics.error(ErrorCode.E901, r.span(), "fine-tuning on a split part's validation data is not implemented yet",
