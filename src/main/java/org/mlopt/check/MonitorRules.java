@@ -44,7 +44,7 @@ final class MonitorRules {
         if (metric == null) return;
         boolean onValidation = watched(metric, data);
         if (onValidation && !options.containsKey("validate"))
-            ctx.diagnostics.error(ErrorCode.E308, metric.span(), "the plateau schedule watches " + describe(metric)
+            ctx.diagnostics.error(ErrorCode.E308, options.get("schedule").span(), "the plateau schedule watches " + describe(metric)
                     + " on validation data, and this train block has none",
                     "help: add validate: 0.1 (a share of the training data) or validate: PART (a split part)");
     }

@@ -269,7 +269,8 @@ final class NetworkModels {
         facts.put("epochs", history.epochs().size());
         facts.put("stopped", history.stopReason().name().toLowerCase(java.util.Locale.ROOT));
         if (history.stopReason() == History.StopReason.EARLY_STOPPED) facts.put("best_epoch", history.bestEpoch());
-        return new NetworkModel(network, trainData.task(), trainData.classes(), loss instanceof Loss.BinaryCrossEntropyWithLogits,
+        List<String> classes = trainData.task() == Task.REGRESSION ? List.of() : trainData.classes();
+        return new NetworkModel(network, trainData.task(), classes, loss instanceof Loss.BinaryCrossEntropyWithLogits,
                 null, facts);
     }
 
