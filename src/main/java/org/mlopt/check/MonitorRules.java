@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code early_stop} block (in a train block or a fine-tuning) and of a {@code plateau} schedule.
  * The value is {@code val_loss}, {@code loss}, {@code val_NAME} or a metric, bare or called; a
  * metric must give one number (E307: not confusion_matrix) and fit the target's task (E404), and
- * {@code average: binary} needs two classes (E308). Metrics on the validation data need it (E308).
+ * {@code average: binary} needs two classes (E308). Metrics on the validation data need it (E308);
+ * the training loss does not.
  */
 final class MonitorRules {
 
@@ -25,6 +26,12 @@ final class MonitorRules {
     MonitorRules(CheckContext ctx, TaskRules tasks) {
         this.ctx = ctx;
         this.tasks = tasks;
+    }
+
+    /** True for an {@code early_stop} block watching the training loss, which needs no validation data. */
+    static boolean watchesTrainingLoss(Expr earlyStop) {
+        return earlyStop instanceof Expr.BlockLit block && block.block().get("metric")
+                .map(k -> k.value() instanceof Expr.Ref r && r.path().isSimple() && r.path().head().text().equals("loss")).orElse(false);
     }
 
     /** An {@code early_stop} block's metric, for training on {@code data} (null when unknown). */

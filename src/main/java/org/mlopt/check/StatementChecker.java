@@ -201,10 +201,13 @@ final class StatementChecker implements Statement.Visitor<Void> {
         return null;
     }
 
-    /** Early stopping watches the validation data, so it needs {@code validate:}, and a metric that fits the data. */
+    /**
+     * Early stopping watches the validation data, so it needs {@code validate:} (unless it watches the
+     * training loss), and a metric that fits the data.
+     */
     private void earlyStopping(Map<String, Expr> options, DatasetInfo data) {
         if (!(options.get("early_stop") instanceof Expr.BlockLit block)) return;
-        if (!options.containsKey("validate"))
+        if (!options.containsKey("validate") && !MonitorRules.watchesTrainingLoss(block))
             ctx.diagnostics.error(ErrorCode.E308, block.span(), "early stopping watches validation data, and this train block has none",
                     "help: add validate: 0.1 (a share of the training data) or validate: PART (a split part)");
         monitors.earlyStop(block, data);

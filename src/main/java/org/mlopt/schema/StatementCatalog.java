@@ -128,7 +128,7 @@ final class StatementCatalog {
     }
 
     private static Component earlyStop() {
-        return of(Kind.OPTION_GROUP, "early_stop", "Early stopping on the validation data of `validate:` (never a test part).")
+        return of(Kind.OPTION_GROUP, "early_stop", "Early stopping on the validation data of `validate:` (never a test part), or on the training loss.")
                 .param(of("metric", TrainingCatalog.monitoredValue()).defaultValue("val_loss").doc(TrainingCatalog.MONITORED_DOC))
                 .param(of("patience", Type.integer()).defaultValue(5).range(Range.nonNegative()).doc("Epochs in a row without improvement before stopping; 0 stops at the first epoch that does not improve."))
                 .param(of("min_delta", Type.number()).defaultValue(0.0).range(Range.nonNegative()).doc("An epoch improves when it beats the best value so far by more than this, in the watched direction."))
