@@ -4,6 +4,7 @@ import org.mlopt.ast.Block;
 import org.mlopt.ast.Expr;
 import org.mlopt.ast.Span;
 import org.mlopt.diag.ErrorCode;
+import org.mlopt.diag.Suggest;
 import org.mlopt.schema.Component;
 import org.mlopt.schema.Kind;
 import org.mlopt.schema.Task;
@@ -70,7 +71,7 @@ final class MonitorRules {
         }
         Resolved r = ctx.resolved(metric);
         if (r == null || r.component().kind() != Kind.METRIC) return false;
-        return scalar(r, metric.span()) && fits(r, data) && averageFits(r, data);
+        return scalar(r, metric.span()) && fits(r, data) && averageFits(r, data) && positiveFits(r, data);
     }
 
     private boolean scalar(Resolved metric, Span at) {
@@ -92,6 +93,22 @@ final class MonitorRules {
         ctx.diagnostics.error(ErrorCode.E308, average.span(), "average: binary scores one class of two, and '" + data.target()
                 + "' has " + data.classes().size() + " classes", "help: use average: macro, micro or weighted");
         return false;
+    }
+
+    /** {@code positive:} must name one of the target's classes (E307, with the closest). */
+    private boolean positiveFits(Resolved metric, DatasetInfo data) {
+        Expr positive = metric.arg("positive");
+        if (positive == null || data == null || data.task() == null || !data.task().isClassification() || data.classes().isEmpty()) return true;
+        String name = positive instanceof Expr.NumberLit n ? classNumber(n.value()) : Values.wordOrString(positive);
+        if (name == null || data.classes().contains(name)) return true;
+        ctx.diagnostics.error(ErrorCode.E307, positive.span(), "'" + name + "' is not a class of '" + data.target() + "': its classes are "
+                + String.join(", ", data.classes()), Suggest.note(name, data.classes()));
+        return false;
+    }
+
+    /** A class written as a number, spelled as the data's class names spell whole numbers. */
+    static String classNumber(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String describe(Expr metric) {

@@ -202,7 +202,11 @@ final class NetworkModels {
         for (Map.Entry<String, Object> e : metric.values().entrySet()) {
             if (e.getKey().startsWith("$") || e.getValue() == null) continue;
             Object def = schema == null ? null : schema.param(e.getKey()).map(Param::defaultValue).orElse(null);
-            if (!e.getValue().equals(def)) out.put(e.getKey(), e.getValue());
+            if (e.getValue().equals(def)) continue;
+            // a class written as a number (positive: 1) names the class as the data spells it ("1")
+            Object v = e.getKey().equals("positive") && e.getValue() instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+                    ? (Object) Long.toString(d.longValue()) : e.getValue();
+            out.put(e.getKey(), v);
         }
         return out;
     }
