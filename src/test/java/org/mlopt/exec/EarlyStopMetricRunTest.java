@@ -161,4 +161,28 @@ class EarlyStopMetricRunTest {
         assertEquals("val_rmse", rmse.monitor());
         assertFalse(rmse.maximize());
     }
+
+    @Test
+    void fineTuningStopsOnItsValidationMetric() {
+        // a fine-tuning block as the runtime binds it: early_stop on f1(average: macro), a fifth held out
+        Bound earlyStop = new Bound("early_stop", Map.of("metric", new Bound("f1", Map.of("average", "macro"), null), "patience", 2.0), null);
+        Bound finetune = new Bound("finetune", Map.of("epochs", 200.0, "batch", 16.0, "validate", 0.2, "early_stop", earlyStop), null);
+        org.mlopt.train.TrainConfig config = NetworkModels.config(finetune, 90, 0, () -> false);
+        org.mlopt.train.Dataset data = org.mlopt.train.ValidationMetricTrainingTestData.noisyBlobs(90, 1).withClasses(List.of("a", "b", "c"));
+        org.mlopt.nn.Network net = org.mlopt.nn.Network.compile(new org.mlopt.nn.NetworkSpec(5, List.of(
+                org.mlopt.nn.DenseLayerSpec.dense(16, org.mlopt.autodiff.Activation.RELU),
+                org.mlopt.nn.DenseLayerSpec.dense(3, org.mlopt.autodiff.Activation.IDENTITY)),
+                org.mlopt.nn.Initializer.TORCH_DEFAULT, org.mlopt.autodiff.Precision.FLOAT64, 2));
+        new org.mlopt.train.Trainer(net, new org.mlopt.loss.Loss.CrossEntropy(), org.mlopt.optim.Adam.adam(0.02),
+                org.mlopt.train.TrainConfig.of(20, 16, 0)).fit(data);
+        org.mlopt.prune.FineTune ft = new org.mlopt.prune.FineTune(new org.mlopt.loss.Loss.CrossEntropy(), org.mlopt.optim.Adam.adam(0.01), config);
+        org.mlopt.prune.Pruner.Result result = org.mlopt.prune.Pruner.magnitude(net,
+                new org.mlopt.prune.MagnitudePruning(0.6, null, false, null),
+                new org.mlopt.prune.Pruner.Job(org.mlopt.prune.PruneSchedule.oneShot(0.6), ft, null, data, 1), data);
+        org.mlopt.train.History h = result.fineTuning().get(0);
+        double[] f1 = h.epochs().stream().mapToDouble(e -> e.metric("val_f1_macro")).toArray();
+        assertEquals(org.mlopt.train.History.StopReason.EARLY_STOPPED, h.stopReason());
+        assertEquals(impliedStop(f1, 2), f1.length);
+        assertEquals(firstMax(f1), h.bestEpoch());
+    }
 }
