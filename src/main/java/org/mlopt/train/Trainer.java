@@ -27,6 +27,10 @@ import org.mlopt.optim.OptimizerState;
  * config's seed (so the same seed gives bit-identical weights), keeps the last partial batch,
  * checks the cancellation flag between batches and stops with a {@link DivergenceException} as soon
  * as the loss or a parameter is NaN or infinite.
+ *
+ * <p>After every epoch it evaluates the validation data (loss, and accuracy for class labels) and
+ * the {@link ValidationMetric}s that early stopping or a {@link MonitoredSchedule} watch, once per
+ * epoch from the outputs of that same pass; early stopping follows {@link StoppingRule}.
  */
 public final class Trainer {
 
