@@ -39,6 +39,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
     private final SpaceChecker spaces;
     private final CompressionRules compression;
     private final DataSources dataSources;
+    private final MonitorRules monitors;
 
     StatementChecker(CheckContext ctx) {
         this.ctx = ctx;
@@ -52,6 +53,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
         this.spaces = new SpaceChecker(ctx, values, components);
         this.compression = new CompressionRules(ctx, blocks, shapes, tasks, leakage);
         this.dataSources = new DataSources(ctx);
+        this.monitors = new MonitorRules(ctx, tasks);
     }
 
     SpaceChecker spaces() {
@@ -178,7 +180,8 @@ final class StatementChecker implements Statement.Visitor<Void> {
         if (options.containsKey("mode") && options.containsKey("batch"))
             ctx.diagnostics.error(ErrorCode.E308, options.get("mode").span(), "mode and batch both set the batch size; give only one",
                     "help: mode: batch is batch: all, mode: stochastic is batch: 1");
-        earlyStopping(options);
+        earlyStopping(options, data);
+        monitors.schedule(options, data);
         if (model == null) return null;
         Span at = s.options().map(Block::span).orElse(s.target().span());
         Resolved loss = ctx.resolved(options.get("loss"));
@@ -199,21 +202,15 @@ final class StatementChecker implements Statement.Visitor<Void> {
     }
 
     /**
-     * Early stopping watches the validation data: it needs {@code validate:}, and the training
-     * loop tracks the loss and the accuracy only, so other metrics are rejected until it tracks them.
+     * Early stopping watches the validation data, so it needs {@code validate:} (unless it watches the
+     * training loss), and a metric that fits the data.
      */
-    private void earlyStopping(Map<String, Expr> options) {
+    private void earlyStopping(Map<String, Expr> options, DatasetInfo data) {
         if (!(options.get("early_stop") instanceof Expr.BlockLit block)) return;
-        if (!options.containsKey("validate"))
+        if (!options.containsKey("validate") && !MonitorRules.watchesTrainingLoss(block))
             ctx.diagnostics.error(ErrorCode.E308, block.span(), "early stopping watches validation data, and this train block has none",
                     "help: add validate: 0.1 (a share of the training data) or validate: PART (a split part)");
-        block.block().get("metric").ifPresent(k -> {
-            Expr metric = k.value();
-            String name = metric instanceof Expr.Ref r ? r.path().toString() : metric instanceof Expr.Call c ? c.callee().text() : null;
-            if (name != null && !name.equals("accuracy") && ctx.registry.find(Kind.METRIC, name).isPresent())
-                ctx.diagnostics.error(ErrorCode.E901, metric.span(), "early stopping on " + name + " is not implemented yet",
-                        "help: stop on val_loss or accuracy (the validation accuracy)");
-        });
+        monitors.earlyStop(block, data);
     }
 
     /** Settings a closed-form or library-solver model has no use for. */

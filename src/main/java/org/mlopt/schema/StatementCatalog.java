@@ -131,14 +131,14 @@ final class StatementCatalog {
     }
 
     private static Component earlyStop() {
-        return of(Kind.OPTION_GROUP, "early_stop", "Early stopping on the validation data of `validate:` (never a test part).")
-                .param(of("metric", Type.anyOf(Type.choice("val_loss"), Type.component(Kind.METRIC))).defaultValue("val_loss")
-                        .doc("Watched quantity: the validation loss or a metric on the validation data."))
-                .param(of("patience", Type.integer()).defaultValue(5).range(Range.nonNegative()).doc("Epochs without improvement before stopping."))
-                .param(of("min_delta", Type.number()).defaultValue(0.0).range(Range.nonNegative()).doc("Smallest change that counts as improvement."))
-                .param(of("restore_best", Type.bool()).defaultValue(true).doc("Keep the weights of the best epoch, not the last."))
+        return of(Kind.OPTION_GROUP, "early_stop", "Early stopping on the validation data of `validate:` (never a test part), or on the training loss.")
+                .param(of("metric", TrainingCatalog.monitoredValue()).defaultValue("val_loss").doc(TrainingCatalog.MONITORED_DOC))
+                .param(of("patience", Type.integer()).defaultValue(5).range(Range.nonNegative()).doc("Epochs in a row without improvement before stopping; 0 stops at the first epoch that does not improve."))
+                .param(of("min_delta", Type.number()).defaultValue(0.0).range(Range.nonNegative()).doc("An epoch improves when it beats the best value so far by more than this, in the watched direction."))
+                .param(of("restore_best", Type.bool()).defaultValue(true).doc("At the end, put back the weights of the best epoch (the first to reach the best value), not the last."))
                 .param(of("mode", Type.choice("auto", "min", "max")).defaultValue("auto")
-                        .doc("Whether lower or higher is better; auto infers it from the metric."))
+                        .doc("Whether lower (min) or higher (max) is better; auto infers it from the metric: losses and errors"
+                                + " (val_loss, loss, log_loss, mse, rmse, mae) minimise, accuracy, precision, recall, f1, roc_auc and r2 maximise."))
                 .build();
     }
 
@@ -151,6 +151,8 @@ final class StatementCatalog {
                         .doc("Samples per gradient step; when omitted, as the network's training."))
                 .param(of("loss", declaredOr("loss", Kind.LOSS)).doc("The loss; when omitted, as the network's training."))
                 .param(of("early_stop", Type.group("early_stop")).doc("Stop fine-tuning when validation stops improving."))
+                .param(of("validate", Type.anyOf(Type.number(), Type.ref("split"))).range(Range.unitOpen())
+                        .doc("Validation data for early_stop: a fraction of the fine-tuning rows held out (a split part is not taken yet)."))
                 .build();
     }
 
