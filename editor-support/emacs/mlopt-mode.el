@@ -38,9 +38,9 @@
     "exponential" "f1" "gelu" "gradual" "grid" "halving" "he" "holdout" "huber" "hyperband"
     "impute" "iterative" "kfold" "l1" "l2" "lasso" "lbfgs" "leaky_relu" "linear_regression"
     "log_loss" "logistic_regression" "loguniform" "mae" "magnitude" "min_max" "momentum" "moons"
-    "mse" "nesterov" "neurons" "none" "one_hot" "one_shot" "plateau" "precision" "quniform" "r2"
-    "randint" "random" "recall" "relu" "ridge" "rmse" "rmsprop" "roc_auc" "scale" "sgd"
-    "sigmoid" "standardize" "step" "stratified" "synthetic_classification"
+    "mse" "nesterov" "neurons" "none" "one_hot" "one_shot" "params" "plateau" "precision"
+    "quniform" "r2" "randint" "random" "recall" "relu" "ridge" "rmse" "rmsprop" "roc_auc"
+    "scale" "sgd" "sigmoid" "standardize" "step" "stratified" "synthetic_classification"
     "synthetic_regression" "tanh" "torch_default" "tpe" "uniform" "warmup" "when" "xavier")
   "Names of the components mlopt ships (models, layers, optimizers, metrics, ...).")
 

@@ -31,6 +31,8 @@ final class CheckContext {
     final Map<org.mlopt.ast.Expr, Resolved> resolutions = new java.util.IdentityHashMap<>();
     /** Index of the statement being checked. */
     int statement;
+    /** The program's statements, in order; {@code statement} indexes them. */
+    java.util.List<org.mlopt.ast.Statement> statements = java.util.List.of();
 
     CheckContext(Registry registry, Diagnostics diagnostics, Path baseDir) {
         this.registry = registry;

@@ -40,6 +40,7 @@ public final class Checker {
         ctx.symbols.declareAll(program, diagnostics);
         StatementChecker statements = new StatementChecker(ctx);
         List<Statement> all = program.statements();
+        ctx.statements = all;
         for (int i = 0; i < all.size(); i++) {
             ctx.statement = i;
             all.get(i).accept(statements);

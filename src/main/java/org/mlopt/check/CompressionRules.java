@@ -65,9 +65,10 @@ final class CompressionRules {
         // Fine-tuning holds out a share of its data for validation; a split part is not taken yet.
         Expr validate = block.get("validate").map(Block.Keyed::value).orElse(null);
         block.get("early_stop").ifPresent(k -> {
-            if (validate == null)
+            if (validate == null && !MonitorRules.watchesTrainingLoss(k.value()))
                 ctx.diagnostics.error(ErrorCode.E308, k.key().span(), "early stopping watches validation data, and this fine-tuning has none",
                         "help: add validate: 0.1 (a share of the fine-tuning data)");
+            new MonitorRules(ctx, tasks).earlyStop(k.value(), data);
         });
         if (validate instanceof Expr.Ref r)
             ctx.diagnostics.error(ErrorCode.E901, r.span(), "fine-tuning on a split part's validation data is not implemented yet",

@@ -303,6 +303,16 @@ public final class Overrides {
         Expr newValue;
         if (keys.size() == 1) {
             newValue = Respan.to(value, existing != null ? existing.value().span() : block.span());
+        } else if (existing != null && existing.value() instanceof Expr.Call call && !(param != null && param.type() instanceof org.mlopt.schema.Type.Group)) {
+            // prune.net.method.sparsity=0.7: an argument of the call the option holds.
+            if (keys.size() != 2) {
+                error(ErrorCode.E206, "--set " + setting + ": " + String.join(".", keys.subList(1, keys.size())) + " is not a parameter of "
+                        + call.callee().text());
+                return null;
+            }
+            Expr.Call updated = setArg(setting, call, kindOf(call, param), keys.get(1), value);
+            if (updated == null) return null;
+            newValue = updated;
         } else {
             Component group = param != null && param.type() instanceof org.mlopt.schema.Type.Group g ? registry.group(g.schemaName()).orElse(null) : null;
             if (param != null && group == null && !(param.type() instanceof org.mlopt.schema.Type.Group)) {
@@ -320,6 +330,14 @@ public final class Overrides {
             entries.add(new Block.Keyed(new Path(List.of(new Path.Segment(new Name(key, at), null, at)), at), newValue, at));
         }
         return new Block(entries, block.span());
+    }
+
+    /** The kind of component a call in an option names: the first of the option's kinds that has it. */
+    private Kind kindOf(Expr.Call call, Param param) {
+        if (param != null && param.type() instanceof org.mlopt.schema.Type.Component c)
+            for (Kind k : c.kinds()) if (registry.find(k, call.callee().text()).isPresent()) return k;
+        for (Kind k : Kind.values()) if (registry.find(k, call.callee().text()).isPresent()) return k;
+        return Kind.METRIC;
     }
 
     // ---- suggestions ---------------------------------------------------------------------------

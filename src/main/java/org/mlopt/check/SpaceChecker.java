@@ -81,6 +81,7 @@ final class SpaceChecker {
             if (d != null) dims.put(key, d);
         }
         for (Dimension d : dims.values()) checkConditions(d, dims);
+        if (model != null) replayLimits(s, model, dims, options);
         long candidates = "grid".equals(strategyName) ? gridSize(dims) : -1;
         boolean refit = !(options.get("refit") instanceof Expr.BoolLit b) || b.value();
         long fits = candidates < 0 ? -1 : saturatingAdd(saturatingMul(candidates, Math.max(1, folds)), refit ? 1 : 0);
@@ -90,6 +91,23 @@ final class SpaceChecker {
                     "help: search fewer values, or use strategy: random(trials: 50)");
         searches.add(new SearchInfo(ctx.statement, s.target().text(), strategyName == null ? "grid" : strategyName, candidates,
                 Math.max(1, folds), fits));
+    }
+
+    /** What a replayed prune or distill statement cannot be combined with yet. */
+    private void replayLimits(Statement.Search s, ModelState model, Map<String, Dimension> dims, Map<String, Expr> options) {
+        Dimension replay = null;
+        Dimension layer = null;
+        for (Dimension d : dims.values()) {
+            if (replay == null && (d.key().startsWith("prune.") || d.key().startsWith("distill."))) replay = d;
+            if (layer == null && d.key().startsWith(model.name + ".") && d.key().contains("[")) layer = d;
+        }
+        if (replay == null) return;
+        if (options.get("median_stop") != null)
+            ctx.diagnostics.error(ErrorCode.E901, options.get("median_stop").span(), "median_stop watches training epochs; a search that replays "
+                    + replay.key().substring(0, replay.key().indexOf('.')) + " in every trial cannot use it yet");
+        if (layer != null && replay.key().startsWith("distill."))
+            ctx.diagnostics.error(ErrorCode.E901, layer.span(), "searching the student's layers ('" + layer.key() + "') together with distillation "
+                    + "settings is not implemented yet", "help: search the distillation settings here, and the student's width in a second search");
     }
 
     // ---- paths -------------------------------------------------------------------------------
@@ -106,11 +124,13 @@ final class SpaceChecker {
                 if (net.isPresent() && net.get().param(first).isPresent())
                     return param(net.get(), List.of(head), 0, key, "network '" + model.name + "'");
                 return nowhere(key, "'" + first + "' is not a setting of network '" + model.name + "'",
-                        "help: name a layer (" + model.name + ".dense[0]), a declared component (opt.lr) or a train option (train.epochs)");
+                        "help: name a layer (" + model.name + ".dense[0]), a declared component (opt.lr), a train option (train.epochs) "
+                                + "or a setting of its prune or distill statement (prune.sparsity, distill.temperature)");
             }
             return nowhere(key, "'" + first + "' is not a parameter of '" + model.name + "'");
         }
         if (head.indexed()) return nowhere(key, "a search path starts with a declared name or 'train', not '" + head + "'");
+        if (first.equals("prune") || first.equals("distill")) return replayTarget(key, model);
         if (first.equals("train")) {
             Optional<Component> train = ctx.registry.statement("train");
             if (train.isEmpty()) return null;
@@ -129,6 +149,50 @@ final class SpaceChecker {
         Resolved r = m != null ? m.spec : ctx.declarations.get(first);
         if (r == null) return null;
         return param(r.component(), segs, 1, key, "'" + first + "' (" + r.name() + ")");
+    }
+
+    /**
+     * {@code prune.sparsity} (short for {@code prune.method.sparsity}), {@code prune.schedule.steps},
+     * {@code distill.temperature}, {@code distill.optimizer.lr}: a setting of the model's last prune
+     * or distill statement before the search, which every trial then replays.
+     */
+    private Target replayTarget(Path key, ModelState model) {
+        List<Path.Segment> segs = key.segments();
+        String keyword = segs.get(0).name().text();
+        Statement replayed = null;
+        for (int i = 0; i < ctx.statement && i < ctx.statements.size(); i++) {
+            Statement st = ctx.statements.get(i);
+            if (keyword.equals("prune") && st instanceof Statement.Prune p && p.target().text().equals(model.name)) replayed = st;
+            if (keyword.equals("distill") && st instanceof Statement.Distill d && d.student().text().equals(model.name)) replayed = st;
+        }
+        if (replayed == null)
+            return nowhere(key, "'" + key + "' leads nowhere: no " + keyword + " statement "
+                            + (keyword.equals("prune") ? "on" : "into") + " '" + model.name + "' comes before this search",
+                    keyword.equals("prune") ? "help: prune " + model.name + " on DATA { method: magnitude(sparsity: 0.8) } before the search"
+                            : "help: distill TEACHER -> " + model.name + " on DATA { ... } before the search");
+        Optional<Component> schema = ctx.registry.statement(keyword);
+        if (schema.isEmpty()) return null;
+        Block options = replayed instanceof Statement.Prune p ? p.options() : ((Statement.Distill) replayed).options();
+        List<Path.Segment> rest = segs;
+        if (keyword.equals("prune") && segs.size() == 2 && segs.get(1).name().text().equals("sparsity")) {
+            Path.Segment method = new Path.Segment(new org.mlopt.ast.Name("method", segs.get(1).span()), null, segs.get(1).span());
+            rest = List.of(segs.get(0), method, segs.get(1));
+        }
+        if (rest.size() == 3 && !rest.get(1).indexed()) {
+            // An argument of the call the statement's option holds: method.sparsity, optimizer.lr.
+            String option = rest.get(1).name().text();
+            Expr value = null;
+            for (Block.Keyed k : options.keyed()) if (k.key().isSimple() && k.key().head().text().equals(option)) value = k.value();
+            Optional<Param> p = schema.get().param(option);
+            if (value instanceof Expr.Call call && p.isPresent() && !(p.get().type() instanceof Type.Group)) {
+                Resolved r = ctx.resolved(call);
+                if (r != null) return param(r.component(), rest, 2, key, call.callee().text() + " (" + keyword + " " + option + ")");
+            }
+            if (value == null && p.isPresent() && !(p.get().type() instanceof Type.Group))
+                return nowhere(key, "'" + key + "' leads nowhere: the " + keyword + " statement sets no " + option
+                        + ", so there is no call whose " + rest.get(2) + " to search");
+        }
+        return param(schema.get(), rest, 1, key, keyword);
     }
 
     /** Follows {@code segs[from..]} through a component's parameters and nested option groups. */

@@ -39,6 +39,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
     private final SpaceChecker spaces;
     private final CompressionRules compression;
     private final DataSources dataSources;
+    private final MonitorRules monitors;
 
     StatementChecker(CheckContext ctx) {
         this.ctx = ctx;
@@ -52,6 +53,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
         this.spaces = new SpaceChecker(ctx, values, components);
         this.compression = new CompressionRules(ctx, blocks, shapes, tasks, leakage);
         this.dataSources = new DataSources(ctx);
+        this.monitors = new MonitorRules(ctx, tasks);
     }
 
     SpaceChecker spaces() {
@@ -178,7 +180,8 @@ final class StatementChecker implements Statement.Visitor<Void> {
         if (options.containsKey("mode") && options.containsKey("batch"))
             ctx.diagnostics.error(ErrorCode.E308, options.get("mode").span(), "mode and batch both set the batch size; give only one",
                     "help: mode: batch is batch: all, mode: stochastic is batch: 1");
-        earlyStopping(options);
+        earlyStopping(options, data);
+        monitors.schedule(options, data);
         if (model == null) return null;
         Span at = s.options().map(Block::span).orElse(s.target().span());
         Resolved loss = ctx.resolved(options.get("loss"));
@@ -199,21 +202,15 @@ final class StatementChecker implements Statement.Visitor<Void> {
     }
 
     /**
-     * Early stopping watches the validation data: it needs {@code validate:}, and the training
-     * loop tracks the loss and the accuracy only, so other metrics are rejected until it tracks them.
+     * Early stopping watches the validation data, so it needs {@code validate:} (unless it watches the
+     * training loss), and a metric that fits the data.
      */
-    private void earlyStopping(Map<String, Expr> options) {
+    private void earlyStopping(Map<String, Expr> options, DatasetInfo data) {
         if (!(options.get("early_stop") instanceof Expr.BlockLit block)) return;
-        if (!options.containsKey("validate"))
+        if (!options.containsKey("validate") && !MonitorRules.watchesTrainingLoss(block))
             ctx.diagnostics.error(ErrorCode.E308, block.span(), "early stopping watches validation data, and this train block has none",
                     "help: add validate: 0.1 (a share of the training data) or validate: PART (a split part)");
-        block.block().get("metric").ifPresent(k -> {
-            Expr metric = k.value();
-            String name = metric instanceof Expr.Ref r ? r.path().toString() : metric instanceof Expr.Call c ? c.callee().text() : null;
-            if (name != null && !name.equals("accuracy") && ctx.registry.find(Kind.METRIC, name).isPresent())
-                ctx.diagnostics.error(ErrorCode.E901, metric.span(), "early stopping on " + name + " is not implemented yet",
-                        "help: stop on val_loss or accuracy (the validation accuracy)");
-        });
+        monitors.earlyStop(block, data);
     }
 
     /** Settings a closed-form or library-solver model has no use for. */
@@ -273,8 +270,10 @@ final class StatementChecker implements Statement.Visitor<Void> {
         Map<String, Expr> options = blocks.checkSearch(s.options(), ctx.registry.statement("search").orElse(null));
         Expr validate = options.get("validate");
         if (validate instanceof Expr.Ref r && r.path().isSimple()) leakage.validation(r.path().head());
-        Resolved scoring = ctx.resolved(options.get("scoring"));
-        tasks.metric(scoring, data);
+        Expr scoringExpr = options.get("scoring");
+        List<Expr> objectives = scoringExpr instanceof Expr.ListLit l ? l.items() : scoringExpr == null ? List.of() : List.of(scoringExpr);
+        for (Expr objective : objectives) tasks.metric(ctx.resolved(objective), data);
+        objectives(scoringExpr, objectives, options);
         if (options.get("metrics") instanceof Expr.ListLit list)
             for (Expr m : list.items()) tasks.metric(ctx.resolved(m), data);
         int folds = folds(options.get("cv"));
@@ -287,6 +286,38 @@ final class StatementChecker implements Statement.Visitor<Void> {
         if (model.spec != null) tasks.model(model.spec, model.name, data, s.target().span());
         shapes.useInputs(model, data, s.dataset());
         markTrained(model, data);
+        return null;
+    }
+
+    /**
+     * A list of scoring metrics makes a multi-objective search: a list of directions must match it,
+     * and only strategies that score every trial on its own can rank by a Pareto front.
+     */
+    private void objectives(Expr scoring, List<Expr> objectives, Map<String, Expr> options) {
+        Expr direction = options.get("direction");
+        if (scoring instanceof Expr.ListLit l && l.items().isEmpty())
+            ctx.diagnostics.error(ErrorCode.E302, l.span(), "scoring lists no metric", "help: e.g. scoring: [f1(average: macro), params]");
+        if (direction instanceof Expr.ListLit dl && dl.items().size() != objectives.size())
+            ctx.diagnostics.error(ErrorCode.E308, dl.span(), "direction lists " + Values.plural(dl.items().size(), "direction") + " for "
+                    + Values.plural(objectives.size(), "scoring metric"), "help: give one direction per metric, or leave direction out to infer them");
+        if (objectives.size() < 2) return;
+        Expr strategy = options.get("strategy");
+        String name = strategy == null ? "grid" : strategy instanceof Expr.Call c ? c.callee().text() : Values.word(strategy);
+        if (name != null && !name.equals("grid") && !name.equals("random"))
+            ctx.diagnostics.error(ErrorCode.E901, strategy.span(), "a search with " + objectives.size() + " scoring metrics runs with grid or random; "
+                    + name + " ranks trials by one score", "help: use strategy: random(trials: 30), or score by one metric");
+        if (options.get("median_stop") != null)
+            ctx.diagnostics.error(ErrorCode.E901, options.get("median_stop").span(), "median_stop compares one score; a multi-objective search cannot use it yet");
+        for (int i = 0; i < objectives.size(); i++)
+            for (int j = 0; j < i; j++)
+                if (bareMetric(objectives.get(i)) != null && bareMetric(objectives.get(i)).equals(bareMetric(objectives.get(j))))
+                    ctx.diagnostics.error(ErrorCode.E305, objectives.get(i).span(), "scoring lists the same metric twice");
+    }
+
+    /** The name of a metric written without arguments ({@code params}, {@code accuracy()}), else null. */
+    private static String bareMetric(Expr e) {
+        if (e instanceof Expr.Ref r && r.path().isSimple()) return r.path().head().text();
+        if (e instanceof Expr.Call c && c.args().isEmpty()) return c.callee().text();
         return null;
     }
 

@@ -87,8 +87,29 @@ final class ValueChecker {
         List<Type> loose = new ArrayList<>();
         for (Type option : any.options()) if (fitsLoosely(value, option)) loose.add(option);
         if (loose.size() == 1) return check(value, loose.get(0), range, name);
+        if (value instanceof Expr.Ref r && r.path().isSimple() && unknownWord(r.path().head().text(), any, name, value)) return null;
         wrongType(value, any, name);
         return null;
+    }
+
+    /**
+     * A bare name that is neither a word nor a component an alternative takes ({@code metric: val_f11}
+     * where val_loss, val_f1 ... or a metric fit): E307 with the closest of all of them.
+     */
+    private boolean unknownWord(String word, Type.AnyOf any, String name, Expr value) {
+        List<String> words = new ArrayList<>();
+        Set<Kind> kinds = new java.util.LinkedHashSet<>();
+        for (Type option : any.options()) {
+            if (option instanceof Type.Choice c) words.addAll(c.values());
+            else if (option instanceof Type.Component comp) kinds.addAll(comp.kinds());
+            else return false;
+        }
+        if (words.isEmpty() || kinds.isEmpty()) return false;
+        List<String> candidates = new ArrayList<>(words);
+        for (Kind k : kinds) candidates.addAll(ctx.registry.names(k));
+        ctx.diagnostics.error(ErrorCode.E307, value.span(), "'" + word + "' is not a valid " + name + ": expected " + any.describe(),
+                Suggest.note(word, candidates));
+        return true;
     }
 
     private void checkNumber(Expr value, Type.Num num, Range range, String name) {

@@ -60,6 +60,10 @@ public final class ResultTables {
         out.println("search " + s.subject() + " on " + s.data() + " (" + s.details().get("strategy") + ", " + s.details().get("trials")
                 + " trials x " + s.details().get("folds") + " folds)");
         List<Map<String, Object>> trials = (List<Map<String, Object>>) s.details().get("trial_scores");
+        if (s.details().get("pareto_front") instanceof List<?> front) {
+            paretoFront(s, trials, front, out);
+            return;
+        }
         List<Map<String, Object>> ranked = new java.util.ArrayList<>(trials);
         boolean lowerIsBetter = org.mlopt.metric.Metrics.isClassification(metric) ? !org.mlopt.metric.Metrics.higherIsBetter(metric)
                 : !org.mlopt.metric.Metrics.higherIsBetter(metric);
@@ -82,6 +86,39 @@ public final class ResultTables {
         }
     }
 
+    /** A multi-objective search: its Pareto front, one row per trial, best on the first objective first. */
+    @SuppressWarnings("unchecked")
+    private static void paretoFront(StepResult s, List<Map<String, Object>> trials, List<?> front, PrintWriter out) {
+        List<String> metrics = new java.util.ArrayList<>();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-6s", "trial"));
+        for (Object o : (List<Object>) s.details().get("objectives")) {
+            Map<String, Object> objective = (Map<String, Object>) o;
+            String metric = objective.get("metric").toString();
+            metrics.add(metric);
+            String label = metric + (objective.get("direction").equals("maximize") ? " ↑" : " ↓");
+            head.append(String.format(Locale.ROOT, " %-14s", label));
+        }
+        out.println("  Pareto front: " + front.size() + " of " + trials.size() + " trials, none beaten on every objective by another");
+        out.println(head.append(" parameters"));
+        for (Object number : front)
+            for (Map<String, Object> t : trials) {
+                if (!t.get("trial").equals(number)) continue;
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-6s", number));
+                for (String metric : metrics) {
+                    double v = (Double) t.get("mean_" + metric);
+                    row.append(String.format(Locale.ROOT, " %-14s", metric.equals(org.mlopt.metric.Metrics.PARAMS)
+                            ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.6f", v)));
+                }
+                out.println(row.append(' ').append(t.get("params")));
+            }
+        out.println("  refitted: the front's best on " + metrics.get(0) + ", " + s.details().get("best_params"));
+        Object snippet = s.details().get("snippet");
+        if (snippet != null) {
+            out.println("  as a script:");
+            for (String line : snippet.toString().split("\n")) out.println("    " + line);
+        }
+    }
+
     private static String summary(Map<String, Object> details) {
         StringBuilder b = new StringBuilder();
         for (String key : List.of("parameters", "epochs", "iterations", "nonzero_coefficients", "solver", "stopped", "best_epoch")) {
@@ -96,7 +133,9 @@ public final class ResultTables {
         int width = 6;
         for (String k : metrics.keySet()) width = Math.max(width, k.length());
         for (Map.Entry<String, Object> e : metrics.entrySet()) {
-            if (e.getValue() instanceof Double d) out.printf(Locale.ROOT, "  %-" + width + "s  %.6f%n", e.getKey(), d);
+            if (e.getValue() instanceof Double d && e.getKey().equals(org.mlopt.metric.Metrics.PARAMS))
+                out.printf(Locale.ROOT, "  %-" + width + "s  %d%n", e.getKey(), Math.round(d));
+            else if (e.getValue() instanceof Double d) out.printf(Locale.ROOT, "  %-" + width + "s  %.6f%n", e.getKey(), d);
             else if (e.getValue() instanceof Map<?, ?> m) confusion(e.getKey(), m, out);
             else out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", e.getKey(), e.getValue());
         }

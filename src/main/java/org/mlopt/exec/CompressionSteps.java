@@ -38,11 +38,25 @@ final class CompressionSteps {
     private final Declarations declarations;
     private final Binder binder;
     private final RunOptions options;
+    private final boolean reported;
 
+    /**
+     * For a search trial that replays a statement: only the model counts, so a distillation trains
+     * its first seed alone and pruning measures no sweep.
+     */
     CompressionSteps(Declarations declarations, Binder binder, RunOptions options) {
+        this(declarations, binder, options, false);
+    }
+
+    /**
+     * @param reported whether the results are the script's own (every seed of a distillation, the
+     *                 sparsity sweep of pruning) rather than a search trial's
+     */
+    CompressionSteps(Declarations declarations, Binder binder, RunOptions options, boolean reported) {
         this.declarations = declarations;
         this.binder = binder;
         this.options = options;
+        this.reported = reported;
     }
 
     record Outcome(NetworkModel model, StepResult result) {}
@@ -78,12 +92,12 @@ final class CompressionSteps {
         if (method.name().equals("neurons")) {
             NeuronPruning np = new NeuronPruning(sparsity, method.optionalWord("norm").orElse("l2").equals("l1") ? Norm.L1 : Norm.L2,
                     scope(method.optionalWord("scope").orElse("layer")), layers(method));
-            sweep = train == null ? List.of() : SparsitySweep.neurons(network, np, SparsitySweep.grid(sparsity), train);
+            sweep = train == null || !reported ? List.of() : SparsitySweep.neurons(network, np, SparsitySweep.grid(sparsity), train);
             result = Pruner.neurons(network, np, job, train);
         } else {
             MagnitudePruning mp = new MagnitudePruning(sparsity, scope(method.optionalWord("scope").orElse("global")),
                     method.bool("include_bias", false), layers(method));
-            sweep = train == null ? List.of() : SparsitySweep.magnitude(network, mp, SparsitySweep.grid(sparsity), train);
+            sweep = train == null || !reported ? List.of() : SparsitySweep.magnitude(network, mp, SparsitySweep.grid(sparsity), train);
             result = Pruner.magnitude(network, mp, job, train);
         }
         CompressionReport report = result.report();
@@ -138,7 +152,7 @@ final class CompressionSteps {
         Bound settings = binder.block("distill", Kind.STATEMENT, s.options());
         Bound networkSettings = binder.block("network", Kind.STATEMENT, studentNet.body());
         List<Bound> layers = NetworkModels.layers(studentNet, networkSettings, binder, declarations);
-        int count = settings.integer("seeds", 1);
+        int count = reported ? settings.integer("seeds", 1) : 1;
         if (count < 1) throw new RunFailure(s.span(), "distill needs seeds >= 1, got " + count);
         org.mlopt.train.Dataset labelled = NetworkModels.trainingData(data, new Loss.CrossEntropy());
         List<Long> seeds = new ArrayList<>();

@@ -47,6 +47,26 @@ final class Declarations {
         return found;
     }
 
+    /** The last prune statement on {@code model} before {@code stop}, or null. */
+    Statement.Prune lastPruneBefore(String model, Statement stop) {
+        Statement.Prune found = null;
+        for (Statement st : program.statements()) {
+            if (st == stop) break;
+            if (st instanceof Statement.Prune p && p.target().text().equals(model)) found = p;
+        }
+        return found;
+    }
+
+    /** The last distill statement into {@code student} before {@code stop}, or null. */
+    Statement.Distill lastDistillBefore(String student, Statement stop) {
+        Statement.Distill found = null;
+        for (Statement st : program.statements()) {
+            if (st == stop) break;
+            if (st instanceof Statement.Distill d && d.student().text().equals(student)) found = d;
+        }
+        return found;
+    }
+
     Map<String, Binder.Declared> components() {
         return components;
     }

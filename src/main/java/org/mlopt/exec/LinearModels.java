@@ -99,6 +99,8 @@ final class LinearModels {
 
         public Output predict(Dataset d) { return new Output(null, null, fitted.predict(d.features())); }
 
+        public long nonZeroParameters() { return fitted.nonzeros() + (fitted.intercept() != 0 ? 1 : 0); }
+
         public Map<String, Object> summary() {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("parameters", fitted.coef().length + 1);
@@ -117,6 +119,13 @@ final class LinearModels {
         public Output predict(Dataset d) {
             DMatrixRMaj x = d.features();
             return new Output(fitted.predict(x), fitted.predictProba(x), null);
+        }
+
+        public long nonZeroParameters() {
+            long n = 0;
+            for (double c : fitted.coef().data) if (c != 0) n++;
+            for (double b : fitted.intercept()) if (b != 0) n++;
+            return n;
         }
 
         public Map<String, Object> summary() {

@@ -161,6 +161,10 @@ final class ModelSteps {
                     : new Expr.Call(new org.mlopt.ast.Name(((Expr.Ref) e).path().toString(), e.span()), List.of(), e.span());
             Bound params = binder.given(call, EnumSet.of(Kind.METRIC));
             String key = metrics.containsKey(call.callee().text()) ? MetricNames.text(call) : call.callee().text();
+            if (call.callee().text().equals(Metrics.PARAMS)) {
+                metrics.put(key, (double) model.nonZeroParameters());
+                continue;
+            }
             try {
                 MetricValue v = Metrics.compute(call.callee().text(), params.values(), predictions);
                 metrics.put(key, v instanceof MetricValue.Scalar sc ? (Object) sc.value() : MetricNames.matrix((MetricValue.Matrix) v));

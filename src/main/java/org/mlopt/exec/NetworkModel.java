@@ -69,6 +69,15 @@ final class NetworkModel implements TrainedModel {
         return sigmoidOutput ? Probabilities.fromSigmoid(out) : Probabilities.fromLogits(out);
     }
 
+    public long nonZeroParameters() {
+        long n = 0;
+        for (var p : network.parameters()) {
+            Tensor v = p.value();
+            for (int i = 0; i < v.size(); i++) if (v.get(i) != 0) n++;
+        }
+        return n;
+    }
+
     public Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("parameters", network.parameterCount());

@@ -19,13 +19,19 @@ import org.mlopt.optim.Optimizer;
 import org.mlopt.optim.Regularizer;
 import org.mlopt.optim.RmsProp;
 import org.mlopt.optim.Sgd;
+import org.mlopt.schema.Component;
+import org.mlopt.schema.Kind;
+import org.mlopt.schema.Param;
+import org.mlopt.schema.Registry;
 import org.mlopt.schema.Task;
 import org.mlopt.train.DivergenceException;
 import org.mlopt.train.EarlyStopping;
 import org.mlopt.train.EpochRecord;
 import org.mlopt.train.History;
+import org.mlopt.train.MonitoredSchedule;
 import org.mlopt.train.TrainConfig;
 import org.mlopt.train.Trainer;
+import org.mlopt.train.ValidationMetric;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,10 +155,74 @@ final class NetworkModels {
             case "exponential" -> new LrSchedule.ExponentialDecay(s.number("gamma"));
             case "cosine" -> new LrSchedule.CosineAnnealing(s.integer("epochs", epochs), s.number("min_lr", 0.0));
             case "warmup" -> new LrSchedule.LinearWarmup(s.integer("epochs"), s.number("start", 0.0), null);
-            // The trainer reports the validation loss (or the training loss without validation data) to the schedule.
-            case "plateau" -> new org.mlopt.optim.ReduceOnPlateau(false, s.number("factor", 0.1), s.integer("patience", 10), 1e-4,
-                    s.number("min_lr", 0.0));
+            case "plateau" -> plateau(s);
             default -> throw new RunFailure(s.span(), "schedule '" + s.name() + "' is not available yet");
+        };
+    }
+
+    /**
+     * ReduceLROnPlateau on its metric. By default the trainer reports the validation loss (or the
+     * training loss without validation data); any other metric is watched through a
+     * {@link MonitoredSchedule}, in the metric's own direction.
+     */
+    private static LrSchedule plateau(Bound s) {
+        Object watched = s.get("metric");
+        Monitored m = watched == null || "val_loss".equals(watched) ? null : monitored(watched);
+        LrSchedule plateau = new org.mlopt.optim.ReduceOnPlateau(m != null && m.maximize(), s.number("factor", 0.1),
+                s.integer("patience", 10), 1e-4, s.number("min_lr", 0.0));
+        return m == null ? plateau : new MonitoredSchedule(plateau, m.key(), m.metric());
+    }
+
+    /**
+     * A watched value as the script gives it: {@code val_loss}, {@code loss} (the training loss),
+     * {@code val_NAME} (metric NAME with its defaults on the validation data) or a metric, bare or
+     * called ({@code f1(average: macro)}), meaning that metric on the validation data.
+     */
+    record Monitored(String key, boolean maximize, ValidationMetric metric) {}
+
+    static Monitored monitored(Object value) {
+        if (value instanceof Bound metric) {
+            ValidationMetric vm = ValidationMetric.of(metric.name(), givenParams(metric));
+            return new Monitored(vm.key(), vm.higherIsBetter(), vm);
+        }
+        String word = String.valueOf(value);
+        if (word.equals("val_loss") || word.equals("loss")) return new Monitored(word, false, null);
+        ValidationMetric vm = ValidationMetric.of(word.startsWith("val_") ? word.substring(4) : word);
+        return new Monitored(vm.key(), vm.higherIsBetter(), vm);
+    }
+
+    /**
+     * A metric call's parameters minus those equal to the schema's defaults, so the metric applies
+     * its data-dependent defaults (f1's average is binary on two classes, macro on more) and the
+     * history key names only what the script chose.
+     */
+    private static Map<String, Object> givenParams(Bound metric) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Component schema = Registry.standard().find(Kind.METRIC, metric.name()).orElse(null);
+        for (Map.Entry<String, Object> e : metric.values().entrySet()) {
+            if (e.getKey().startsWith("$") || e.getValue() == null) continue;
+            Object def = schema == null ? null : schema.param(e.getKey()).map(Param::defaultValue).orElse(null);
+            if (e.getValue().equals(def)) continue;
+            // a class written as a number (positive: 1) names the class as the data spells it ("1")
+            Object v = e.getKey().equals("positive") && e.getValue() instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+                    ? (Object) Long.toString(d.longValue()) : e.getValue();
+            out.put(e.getKey(), v);
+        }
+        return out;
+    }
+
+    /** Early stopping of an {@code early_stop} block: its metric, patience, min_delta, restore_best and mode. */
+    static EarlyStopping earlyStopping(Bound es) {
+        Monitored m = monitored(es.get("metric") == null ? "val_loss" : es.get("metric"));
+        int patience = es.integer("patience", 5);
+        double minDelta = es.number("min_delta", 0.0);
+        boolean restore = es.bool("restore_best", true);
+        EarlyStopping stopping = m.metric() != null ? new EarlyStopping(m.metric(), patience, minDelta, restore)
+                : new EarlyStopping(m.key(), patience, minDelta, restore);
+        return switch (es.optionalWord("mode").orElse("auto")) {
+            case "min" -> stopping.withMaximize(false);
+            case "max" -> stopping.withMaximize(true);
+            default -> stopping;
         };
     }
 
@@ -168,10 +238,7 @@ final class NetworkModels {
         Bound schedule = options.call("schedule").orElse(null);
         if (schedule != null) config = config.withSchedule(schedule(schedule, epochs));
         Bound es = options.call("early_stop").orElse(null);
-        if (es != null)
-            // "accuracy" in a script means the validation accuracy: early stopping watches held-out data.
-            config = config.withEarlyStopping(new EarlyStopping(es.optionalWord("metric").orElse("val_loss").replaceFirst("^accuracy$", "val_accuracy"),
-                    es.integer("patience", 5), es.number("min_delta", 0.0), es.bool("restore_best", true)));
+        if (es != null) config = config.withEarlyStopping(earlyStopping(es));
         return config;
     }
 
@@ -195,9 +262,9 @@ final class NetworkModels {
             int[] labels = data.labels();
             DMatrixRMaj y = new DMatrixRMaj(labels.length, 1);
             for (int i = 0; i < labels.length; i++) y.data[i] = labels[i];
-            return org.mlopt.train.Dataset.regression(data.features(), y);
+            return org.mlopt.train.Dataset.regression(data.features(), y).withClasses(data.classes());
         }
-        return org.mlopt.train.Dataset.classification(data.features(), data.labels());
+        return org.mlopt.train.Dataset.classification(data.features(), data.labels()).withClasses(data.classes());
     }
 
     /** A trained network as the runtime sees it. */
@@ -206,7 +273,8 @@ final class NetworkModels {
         facts.put("epochs", history.epochs().size());
         facts.put("stopped", history.stopReason().name().toLowerCase(java.util.Locale.ROOT));
         if (history.stopReason() == History.StopReason.EARLY_STOPPED) facts.put("best_epoch", history.bestEpoch());
-        return new NetworkModel(network, trainData.task(), trainData.classes(), loss instanceof Loss.BinaryCrossEntropyWithLogits,
+        List<String> classes = trainData.task() == Task.REGRESSION ? List.of() : trainData.classes();
+        return new NetworkModel(network, trainData.task(), classes, loss instanceof Loss.BinaryCrossEntropyWithLogits,
                 null, facts);
     }
 

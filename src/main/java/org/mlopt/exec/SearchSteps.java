@@ -18,6 +18,7 @@ import org.mlopt.search.ConfigValues;
 import org.mlopt.search.Direction;
 import org.mlopt.search.GridSampler;
 import org.mlopt.search.MedianStoppingRule;
+import org.mlopt.search.ParetoFront;
 import org.mlopt.search.RandomSampler;
 import org.mlopt.search.Resource;
 import org.mlopt.search.Sampler;
@@ -68,19 +69,28 @@ final class SearchSteps {
     /** Runs the search; returns the refitted model (null when refit is off) and the step result. */
     record Outcome(TrainedModel refitted, SearchResult search, StepResult result) {}
 
+    /**
+     * What a trial replays after (or, for a distillation, instead of) training M: the statement the
+     * space's {@code prune.*} or {@code distill.*} keys tune, with a distillation's teacher and
+     * transfer set as they are at the search.
+     */
+    record Replay(Statement.Prune prune, Statement.Distill distill, NetworkModel teacher, Dataset transfer) {
+        static final Replay NONE = new Replay(null, null, null, null);
+    }
+
     /** @param resultId the id of the group's selection step, under which the search is reported */
-    Outcome run(Step first, String resultId, Statement.Search s, Dataset data, Binder binder) {
+    Outcome run(Step first, String resultId, Statement.Search s, Dataset data, Binder binder, Replay replay) {
         String model = s.target().text();
         Bound settings = binder.block("search", Kind.STATEMENT, s.options());
         SearchSpace space = SpaceReader.read(s.options().space().orElseThrow().block());
         long seed = settings.has("seed") ? settings.integer("seed") : first.seed().orElse(options.seed()) & 0xFFFFFFFFL;
         Bound strategy = settings.call("strategy").orElse(new Bound("grid", Map.of(), s.span()));
         Sampler sampler = sampler(strategy, space, seed);
-        Expr.Call scoring = metricCall(s, "scoring");
-        String metric = scoring.callee().text();
-        Direction direction = settings.optionalWord("direction")
-                .map(d -> d.equals("minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE)
-                .orElse(Metrics.higherIsBetter(metric) ? Direction.MAXIMIZE : Direction.MINIMIZE);
+        List<Expr.Call> scorings = metricCalls(s);
+        Expr.Call scoring = scorings.get(0);
+        List<ParetoFront.Objective> objectives = objectives(scorings, settings.get("direction"));
+        String metric = objectives.get(0).metric();
+        Direction direction = objectives.get(0).direction();
         Folds folds = folds(settings.call("cv").orElse(null), settings.get("cv"), data, seed);
         Statement.Train recipe = declarations.lastTrainBefore(model, s);
         // Each fold's rows are copied once, not once per trial.
@@ -88,7 +98,7 @@ final class SearchSteps {
         for (int f = 0; f < folds.count(); f++) foldData[f] = new Dataset[] {data.rows(folds.train(f)), data.rows(folds.valid(f))};
 
         // The score first, then every other metric the search asks to record, per fold.
-        List<Expr> recorded = new ArrayList<>(List.of(scoring));
+        List<Expr> recorded = new ArrayList<>(scorings);
         s.options().get("metrics").map(org.mlopt.ast.Block.Keyed::value).ifPresent(m -> {
             for (Expr e : m instanceof Expr.ListLit l ? l.items() : List.of(m)) recorded.add(e);
         });
@@ -104,7 +114,7 @@ final class SearchSteps {
                 Double v = direction == Direction.MAXIMIZE ? record.metrics().get("val_accuracy") : record.metrics().get("val_loss");
                 if (v != null) reporter.report(epoch - 1, v);
             }, reporter::stopped);
-            TrainedModel fitted = fitWith(config, model, recipe, train, medianStop ? valid : null, fitSeed, resource, hooks);
+            TrainedModel fitted = fitWith(config, model, recipe, train, medianStop ? valid : null, fitSeed, resource, hooks, replay);
             Map<String, Object> scores = ModelSteps.metrics(binder, fitted, valid, recorded);
             Map<String, Double> out = new LinkedHashMap<>();
             out.put(metric, (Double) scores.values().iterator().next());
@@ -124,18 +134,30 @@ final class SearchSteps {
             result = java.nio.file.Files.exists(log.resolve("trials.jsonl")) ? runner.build().resume(log) : runner.build().run();
         }
 
-        TrialResult best = result.best().orElseThrow(() -> new RunFailure(s.span(), "no trial of the search on " + model + " finished",
-                "look at the trials' error messages above", null));
+        // One objective: the runner's best. Several: the Pareto front, whose best on the first objective is refitted.
+        List<TrialResult> front = objectives.size() > 1 ? ParetoFront.of(result.trials(), objectives) : List.of();
+        TrialResult best = (objectives.size() > 1 ? front.stream().findFirst() : result.best()).orElseThrow(() ->
+                new RunFailure(s.span(), "no trial of the search on " + model + " finished", "look at the trials' error messages above", null));
         TrainedModel refitted = settings.bool("refit", true)
-                ? fitWith(best.config(), model, recipe, data, null, seed, Resource.FULL, null) : null;
+                ? fitWith(best.config(), model, recipe, data, null, refitSeed(binder, recipe, replay, seed), Resource.FULL, null, replay) : null;
 
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put(metric, result.bestScore());
+        if (objectives.size() == 1) metrics.put(metric, result.bestScore());
+        else for (ParetoFront.Objective o : objectives) metrics.put(o.metric(), best.mean(o.metric()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("strategy", strategy.name());
         details.put("folds", folds.count());
         details.put("trials", result.trials().size());
         details.put("best_params", best.config().values());
+        if (objectives.size() > 1) {
+            List<Object> described = new ArrayList<>();
+            for (ParetoFront.Objective o : objectives)
+                described.add(Map.of("metric", o.metric(), "direction", o.direction() == Direction.MAXIMIZE ? "maximize" : "minimize"));
+            details.put("objectives", described);
+            details.put("pareto_front", front.stream().map(TrialResult::number).toList());
+        }
+        if (replay.prune() != null) details.put("replays", "prune");
+        if (replay.distill() != null) details.put("replays", "distill");
         Statement declared = declarations.get(model);
         details.put("snippet", declared instanceof Statement.Model m
                 ? org.mlopt.search.BestSnippet.render(model, m.spec().callee().text(), best.config())
@@ -152,8 +174,10 @@ final class SearchSteps {
                 row.put("rung", t.rung());
                 row.put("resource", Map.of("kind", t.resource().kind(), "units", t.resource().units()));
             }
-            row.put("mean_" + metric, t.mean(metric));
-            row.put("std_" + metric, t.sd(metric));
+            for (ParetoFront.Objective o : objectives) {
+                row.put("mean_" + o.metric(), t.mean(o.metric()));
+                row.put("std_" + o.metric(), t.sd(o.metric()));
+            }
             List<Object> perFold = new ArrayList<>();
             for (var f : t.folds()) perFold.add(f.metrics());
             row.put("folds", perFold);
@@ -164,7 +188,7 @@ final class SearchSteps {
     }
 
     private TrainedModel fitWith(Config config, String model, Statement.Train recipe, Dataset data, Dataset validation, long seed,
-                                 Resource resource, ModelSteps.Hooks hooks) {
+                                 Resource resource, ModelSteps.Hooks hooks, Replay replay) {
         List<String> sets = new ArrayList<>();
         Map<Integer, Integer> layerUnits = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : config.values().entrySet()) {
@@ -174,9 +198,17 @@ final class SearchSteps {
             if (layer.matches()) layerUnits.put(Integer.parseInt(layer.group(2)), (int) Math.round((Double) e.getValue()));
             else if (!key.contains(".")) sets.add(model + "." + key + "=" + value);
             else if (key.startsWith("train.")) sets.add("train." + model + "." + key.substring(6) + "=" + value);
+            else if (key.equals("prune.sparsity")) sets.add("prune." + model + ".method.sparsity=" + value);
+            else if (key.startsWith("prune.") || key.startsWith("distill.")) {
+                int dot = key.indexOf('.');
+                sets.add(key.substring(0, dot) + "." + model + key.substring(dot) + "=" + value);
+            }
             else sets.add(key + "=" + value);
         }
-        if (!resource.full() && resource.kind().equals("epochs")) sets.add("train." + model + ".epochs=" + resource.units());
+        if (!resource.full() && resource.kind().equals("epochs"))
+            sets.add((replay.distill() != null ? "distill." : "train.") + model + ".epochs=" + resource.units());
+        // A trial's distillation trains the student once: no baseline beside it.
+        if (replay.distill() != null) sets.add("distill." + model + ".baseline=false");
         Program trial = program;
         if (!sets.isEmpty()) {
             Overrides.Result r = Overrides.apply(program, sets, registry);
@@ -194,8 +226,29 @@ final class SearchSteps {
         Dataset rows = data;
         if (!resource.full() && resource.kind().equals("samples"))
             rows = data.rows(java.util.stream.IntStream.range(0, Math.min(data.numRows(), resource.units())).toArray());
-        return models.fit(declarations, binder, model, settings, rows, validation, seed, layerUnits, null,
+        CompressionSteps compression = new CompressionSteps(declarations, binder, options);
+        if (replay.distill() != null) {
+            Statement.Distill d = (Statement.Distill) trial.statements().get(program.statements().indexOf(replay.distill()));
+            return compression.distill(d, replay.teacher(), rows, replay.transfer(), "trial", seed).model();
+        }
+        TrainedModel fitted = models.fit(declarations, binder, model, settings, rows, validation, seed, layerUnits, null,
                 train == null ? program.span() : train.span(), hooks).model();
+        if (replay.prune() == null) return fitted;
+        if (!(fitted instanceof NetworkModel network))
+            throw new IllegalArgumentException("only networks can be pruned, and " + model + " is a " + fitted.kind());
+        Statement.Prune p = (Statement.Prune) trial.statements().get(program.statements().indexOf(replay.prune()));
+        return compression.prune(p, network, rows, "trial", seed).model();
+    }
+
+    /**
+     * The refit is the script's own recipe with the best settings: a seed the recipe states (the
+     * distillation's when it is replayed, else the train statement's) is kept, as scikit-learn's
+     * refit keeps the estimator's random_state; otherwise the search's seed.
+     */
+    private static long refitSeed(Binder binder, Statement.Train recipe, Replay replay, long searchSeed) {
+        Bound stated = replay.distill() != null ? binder.block("distill", Kind.STATEMENT, replay.distill().options())
+                : recipe != null ? ModelSteps.trainSettings(binder, recipe) : null;
+        return stated != null && stated.has("seed") ? stated.integer("seed") & 0xFFFFFFFFL : searchSeed;
     }
 
     private static Sampler sampler(Bound strategy, SearchSpace space, long seed) {
@@ -221,12 +274,34 @@ final class SearchSteps {
                 : new Scheduler.Hyperband(resource, factor, min, max);
     }
 
-    /** The metric a setting names, as a call: {@code accuracy} or {@code f1(average: macro)}. */
-    private static Expr.Call metricCall(Statement.Search s, String key) {
-        Expr e = s.options().get(key).map(org.mlopt.ast.Block.Keyed::value).orElse(null);
-        if (e instanceof Expr.Call c) return c;
-        String name = e instanceof Expr.Ref r ? r.path().toString() : "accuracy";
-        return new Expr.Call(new org.mlopt.ast.Name(name, s.span()), List.of(), s.span());
+    /** The scoring metrics, as calls: {@code accuracy}, {@code f1(average: macro)} or a list of them. */
+    private static List<Expr.Call> metricCalls(Statement.Search s) {
+        Expr e = s.options().get("scoring").map(org.mlopt.ast.Block.Keyed::value).orElse(null);
+        List<Expr.Call> calls = new ArrayList<>();
+        for (Expr item : e instanceof Expr.ListLit l ? l.items() : java.util.Collections.singletonList(e)) {
+            if (item instanceof Expr.Call c) calls.add(c);
+            else calls.add(new Expr.Call(new org.mlopt.ast.Name(item instanceof Expr.Ref r ? r.path().toString() : "accuracy", s.span()),
+                    List.of(), s.span()));
+        }
+        return calls;
+    }
+
+    /**
+     * Each scoring metric under the name its fold scores carry (a metric named twice is spelled out
+     * the second time, as evaluate does), with its direction: given, or inferred from the metric.
+     */
+    private static List<ParetoFront.Objective> objectives(List<Expr.Call> scorings, Object given) {
+        List<ParetoFront.Objective> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < scorings.size(); i++) {
+            Expr.Call c = scorings.get(i);
+            String name = seen.add(c.callee().text()) ? c.callee().text() : MetricNames.text(c);
+            Object word = given instanceof List<?> l ? (i < l.size() ? l.get(i) : null) : given;
+            Direction d = word != null ? (word.toString().equals("minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE)
+                    : Metrics.higherIsBetter(c.callee().text()) ? Direction.MAXIMIZE : Direction.MINIMIZE;
+            out.add(new ParetoFront.Objective(name, d));
+        }
+        return out;
     }
 
 

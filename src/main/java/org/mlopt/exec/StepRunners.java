@@ -45,7 +45,7 @@ final class StepRunners {
         this.options = options;
         this.models = new ModelSteps(declarations, binder, options, listener);
         this.searches = new SearchSteps(program.ast(), declarations, org.mlopt.schema.Registry.standard(), models, options, listener);
-        this.compression = new CompressionSteps(declarations, binder, options);
+        this.compression = new CompressionSteps(declarations, binder, options, true);
     }
 
     /** Why a step cannot run in this version, or null when it can. */
@@ -71,7 +71,9 @@ final class StepRunners {
         if (data == null) throw new RunFailure(statement.span(), "the data of the search on " + statement.target().text() + " is missing");
         String resultId = group.stream().filter(s -> s.kind() == org.mlopt.plan.StepKind.SEARCH).map(Step::id).findFirst()
                 .orElse(group.get(0).id());
-        SearchSteps.Outcome outcome = searches.run(group.get(0), resultId, statement, data, binder);
+        SearchSteps.Outcome outcome = searches.run(group.get(0), resultId, statement, data, binder, replay(group, statement, data, artifacts));
+        // A refitted student is no longer the one an earlier distillation's baseline was trained beside.
+        if (outcome.refitted() != null) compression.baselines.remove(statement.target().text());
         for (Step s : group)
             for (String out : s.outputs())
                 artifacts.put(out, switch (s.kind()) {
@@ -80,6 +82,28 @@ final class StepRunners {
                     default -> Boolean.TRUE;
                 });
         return outcome.result();
+    }
+
+    /** The prune or distill statement a search's trials replay, with the teacher and transfer set the planner gave its fits. */
+    private SearchSteps.Replay replay(List<Step> group, Statement.Search statement, Dataset data, Map<String, Object> artifacts) {
+        boolean prune = false;
+        boolean distill = false;
+        for (org.mlopt.ast.Block.Keyed k : statement.options().space().map(sp -> sp.block().keyed()).orElse(List.of())) {
+            prune |= k.key().toString().startsWith("prune.");
+            distill |= k.key().toString().startsWith("distill.");
+        }
+        String model = statement.target().text();
+        if (prune) return new SearchSteps.Replay(declarations.lastPruneBefore(model, statement), null, null, null);
+        if (!distill) return SearchSteps.Replay.NONE;
+        NetworkModel teacher = null;
+        Dataset transfer = null;
+        for (String in : group.get(0).inputs()) {
+            Object a = artifacts.get(in);
+            if (a instanceof NetworkModel n && teacher == null) teacher = n;
+            else if (a instanceof Dataset d && d != data && transfer == null) transfer = d;
+        }
+        if (teacher == null) throw new RunFailure(statement.span(), "the teacher of the distillation this search replays is not a trained network");
+        return new SearchSteps.Replay(null, declarations.lastDistillBefore(model, statement), teacher, transfer);
     }
 
     /** Runs all steps of a prune or distill statement at once: phases and fine-tuning share optimizer state. */

@@ -20,6 +20,9 @@ public interface TrainedModel {
 
     Output predict(Dataset data);
 
+    /** Parameters that are not exactly zero (weights, biases, coefficients, intercepts): the {@code params} metric. */
+    long nonZeroParameters();
+
     /** Facts worth reporting: parameter count, iterations, epochs run. */
     Map<String, Object> summary();
 

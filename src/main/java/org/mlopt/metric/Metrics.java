@@ -18,7 +18,13 @@ public final class Metrics {
 
     private static final Set<String> CLASSIFICATION = Set.of("accuracy", "precision", "recall", "f1", "confusion_matrix", "roc_auc", "log_loss");
     private static final Set<String> REGRESSION = Set.of("mse", "rmse", "mae", "r2");
-    private static final Set<String> MINIMISED = Set.of("log_loss", "mse", "rmse", "mae");
+    private static final Set<String> MINIMISED = Set.of("log_loss", "mse", "rmse", "mae", "params");
+
+    /**
+     * The model's non-zero parameter count: a property of the model, not of its predictions, so
+     * the runtime reads it off the model; it fits either task.
+     */
+    public static final String PARAMS = "params";
 
     private Metrics() {}
 
@@ -31,6 +37,7 @@ public final class Metrics {
     /** True for metrics on class labels or probabilities. */
     public static boolean isClassification(String name) {
         checkKnown(name);
+        if (name.equals(PARAMS)) return false;
         return CLASSIFICATION.contains(name);
     }
 
@@ -42,6 +49,7 @@ public final class Metrics {
     /** Computes metric {@code name} with {@code params} (values as strings or numbers) on {@code p}. */
     public static MetricValue compute(String name, Map<String, Object> params, Predictions p) {
         checkKnown(name);
+        if (name.equals(PARAMS)) throw new IllegalArgumentException("params is read off the model, not computed from predictions");
         if (CLASSIFICATION.contains(name) != p.isClassification())
             throw new IllegalArgumentException("metric '" + name + "' is for " + (p.isClassification() ? "regression" : "classification")
                     + " targets");
@@ -86,7 +94,7 @@ public final class Metrics {
     }
 
     private static void checkKnown(String name) {
-        if (!CLASSIFICATION.contains(name) && !REGRESSION.contains(name))
+        if (!CLASSIFICATION.contains(name) && !REGRESSION.contains(name) && !name.equals(PARAMS))
             throw new IllegalArgumentException("unknown metric '" + name.toLowerCase(Locale.ROOT) + "'");
     }
 }

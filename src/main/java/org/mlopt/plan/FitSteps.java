@@ -26,6 +26,7 @@ final class FitSteps {
     private final Map<String, String> settings;
     private final List<SpaceKey> space;
     private final List<String> stepIds = new ArrayList<>();
+    private final List<String> alsoReads = new ArrayList<>();
 
     FitSteps(PlanContext ctx, String model, String data, String dataIn, ModelShape base, CrossValidation cv, int rows,
              Optional<Expr> seed, Map<String, String> settings, List<SpaceKey> space) {
@@ -60,6 +61,9 @@ final class FitSteps {
 
     List<SpaceKey> space() { return space; }
 
+    /** Artifacts every fit reads besides the data: a replayed distillation's teacher and transfer set. */
+    List<String> alsoReads() { return alsoReads; }
+
     /** Ids of the search's steps, in order, for its group. */
     List<String> stepIds() { return stepIds; }
 
@@ -80,6 +84,7 @@ final class FitSteps {
             fit.put("fold", (f + 1) + "/" + folds);
             String out = ctx.graph.internal(id + ".scores", ArtifactKind.SCORES, "scores", Shape.UNKNOWN);
             List<String> inputs = new ArrayList<>(List.of(dataIn));
+            inputs.addAll(alsoReads);
             inputs.addAll(after);
             ctx.graph.add(Step.of(id, StepKind.FIT, "fit " + label + ", fold " + (f + 1) + "/" + folds, inputs, List.of(out),
                     ctx.statement(), ctx.span(), ctx.id(""), ctx.seed(seed, trial, f, phase), fit,

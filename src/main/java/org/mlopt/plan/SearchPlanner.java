@@ -59,8 +59,10 @@ final class SearchPlanner {
             if (!k.key().toString().equals("parallel")) settings.put("search." + k.key(), ExprText.of(k.value()));
         settings.put("cv", cv.description());
         cvSeed(Values.get(options, "cv"), Values.get(options, "seed")).ifPresent(seed -> settings.put("cv.seed", Long.toString(seed)));
+        Replayed replayed = replayed(s, space, settings);
         FitSteps setup = new FitSteps(ctx, model, data, ctx.require(data), base, cv, shape.rows(),
                 Values.get(options, "seed"), settings, space);
+        setup.alsoReads().addAll(replayed.inputs());
 
         List<String> finalScores = new ArrayList<>();
         SearchSummary summary;
@@ -124,7 +126,7 @@ final class SearchPlanner {
             String model = ctx.graph.produce(setup.model(), ArtifactKind.MODEL, setup.base().kind(), Shape.UNKNOWN);
             Map<String, String> refitSettings = new LinkedHashMap<>(setup.settings());
             ctx.graph.add(Step.of(rid, StepKind.REFIT, "refit best " + setup.model() + " on " + setup.data(),
-                    List.of(setup.dataIn(), result), List.of(model), ctx.statement(), s.span(), ctx.id(""),
+                    refitInputs(setup, result), List.of(model), ctx.statement(), s.span(), ctx.id(""),
                     ctx.seed(setup.seed(), SeedSequence.NONE, SeedSequence.NONE, 1), refitSettings,
                     new StepAttributes(full, shape.parameters(), 1, shape.fit(full.rows()), Map.of())));
             setup.stepIds().add(rid);
@@ -149,6 +151,46 @@ final class SearchPlanner {
         if (own.isPresent() || searchSeed.isPresent())
             return ctx.seed(own.isPresent() ? own : searchSeed, SeedSequence.NONE, SeedSequence.NONE, SeedSequence.NONE);
         return ctx.seed(Optional.empty(), SeedSequence.NONE, SeedSequence.NONE, 3);
+    }
+
+    /** What a trial replays after training: the prune or distill statement its space tunes, and what that reads. */
+    private record Replayed(List<String> inputs) {}
+
+    /**
+     * A space with {@code prune.*} keys replays the model's last prune statement in every trial,
+     * one with {@code distill.*} keys its last distillation (which then replaces training): their
+     * text joins the fits' settings, and a distillation's teacher and transfer set become inputs.
+     */
+    private Replayed replayed(Statement.Search s, List<SpaceKey> space, Map<String, String> settings) {
+        boolean prune = false;
+        boolean distill = false;
+        for (SpaceKey k : space) {
+            prune |= k.key().startsWith("prune.");
+            distill |= k.key().startsWith("distill.");
+        }
+        List<String> inputs = new ArrayList<>();
+        Statement.Prune lastPrune = null;
+        Statement.Distill lastDistill = null;
+        for (Statement st : ctx.program.ast().statements()) {
+            if (st == s) break;
+            if (st instanceof Statement.Prune p && p.target().text().equals(s.target().text())) lastPrune = p;
+            if (st instanceof Statement.Distill d && d.student().text().equals(s.target().text())) lastDistill = d;
+        }
+        if (prune && lastPrune != null) settings.put("replay.prune", ExprText.of(lastPrune.options()));
+        if (distill && lastDistill != null) {
+            settings.put("replay.distill", lastDistill.teacher().text() + " -> " + lastDistill.student().text() + " "
+                    + ExprText.of(lastDistill.options()));
+            inputs.add(ctx.require(lastDistill.teacher().text()));
+            Values.get(lastDistill.options(), "transfer").flatMap(t -> ctx.graph.current(Values.name(t))).ifPresent(inputs::add);
+        }
+        return new Replayed(inputs);
+    }
+
+    private static List<String> refitInputs(FitSteps setup, String result) {
+        List<String> inputs = new ArrayList<>(List.of(setup.dataIn()));
+        inputs.addAll(setup.alsoReads());
+        inputs.add(result);
+        return inputs;
     }
 
     static List<String> describe(List<SpaceKey> space) {

@@ -83,10 +83,13 @@ final class StatementCatalog {
                 .param(of("strategy", Type.component(Kind.SEARCH_STRATEGY)).defaultValue("grid").doc("How candidates are chosen from the space."))
                 .param(of("cv", Type.anyOf(Type.integer(), Type.component(Kind.CV))).defaultValue(5).range(Range.atLeast(2))
                         .doc("A fold count (stratified for classification, kfold for regression, as scikit-learn's cv=k) or a scheme."))
-                .param(of("scoring", Type.component(Kind.METRIC))
-                        .doc("Metric that ranks candidates; when omitted, accuracy for classification and r2 for regression."))
-                .param(of("direction", Type.choice("maximize", "minimize"))
-                        .doc("Whether a higher score is better; when omitted, inferred from scoring (errors and losses minimise)."))
+                .param(of("scoring", Type.anyOf(Type.component(Kind.METRIC), Type.listOf(Type.component(Kind.METRIC))))
+                        .doc("Metric that ranks candidates; when omitted, accuracy for classification and r2 for regression. "
+                                + "A list of two or more metrics ([f1(average: macro), params]) makes a multi-objective search: "
+                                + "it reports the Pareto front, and refits the front's best on the first metric."))
+                .param(of("direction", Type.anyOf(Type.choice("maximize", "minimize"), Type.listOf(Type.choice("maximize", "minimize"))))
+                        .doc("Whether a higher score is better, or a list with one direction per scoring metric; when omitted, "
+                                + "inferred from scoring (errors, losses and params minimise)."))
                 .param(of("metrics", Type.listOf(Type.component(Kind.METRIC))).doc("Further metrics recorded per candidate and fold."))
                 .param(of("parallel", Type.integer()).defaultValue(1).range(Range.atLeast(1))
                         .doc("Fits run at once; results do not depend on it."))
@@ -130,14 +133,14 @@ final class StatementCatalog {
     }
 
     private static Component earlyStop() {
-        return of(Kind.OPTION_GROUP, "early_stop", "Early stopping on the validation data of `validate:` (never a test part).")
-                .param(of("metric", Type.anyOf(Type.choice("val_loss"), Type.component(Kind.METRIC))).defaultValue("val_loss")
-                        .doc("Watched quantity: the validation loss or a metric on the validation data."))
-                .param(of("patience", Type.integer()).defaultValue(5).range(Range.nonNegative()).doc("Epochs without improvement before stopping."))
-                .param(of("min_delta", Type.number()).defaultValue(0.0).range(Range.nonNegative()).doc("Smallest change that counts as improvement."))
-                .param(of("restore_best", Type.bool()).defaultValue(true).doc("Keep the weights of the best epoch, not the last."))
+        return of(Kind.OPTION_GROUP, "early_stop", "Early stopping on the validation data of `validate:` (never a test part), or on the training loss.")
+                .param(of("metric", TrainingCatalog.monitoredValue()).defaultValue("val_loss").doc(TrainingCatalog.MONITORED_DOC))
+                .param(of("patience", Type.integer()).defaultValue(5).range(Range.nonNegative()).doc("Epochs in a row without improvement before stopping; 0 stops at the first epoch that does not improve."))
+                .param(of("min_delta", Type.number()).defaultValue(0.0).range(Range.nonNegative()).doc("An epoch improves when it beats the best value so far by more than this, in the watched direction."))
+                .param(of("restore_best", Type.bool()).defaultValue(true).doc("At the end, put back the weights of the best epoch (the first to reach the best value), not the last."))
                 .param(of("mode", Type.choice("auto", "min", "max")).defaultValue("auto")
-                        .doc("Whether lower or higher is better; auto infers it from the metric."))
+                        .doc("Whether lower (min) or higher (max) is better; auto infers it from the metric: losses and errors"
+                                + " (val_loss, loss, log_loss, mse, rmse, mae) minimise, accuracy, precision, recall, f1, roc_auc and r2 maximise."))
                 .build();
     }
 
@@ -150,6 +153,8 @@ final class StatementCatalog {
                         .doc("Samples per gradient step; when omitted, as the network's training."))
                 .param(of("loss", declaredOr("loss", Kind.LOSS)).doc("The loss; when omitted, as the network's training."))
                 .param(of("early_stop", Type.group("early_stop")).doc("Stop fine-tuning when validation stops improving."))
+                .param(of("validate", Type.anyOf(Type.number(), Type.ref("split"))).range(Range.unitOpen())
+                        .doc("Validation data for early_stop: a fraction of the fine-tuning rows held out (a split part is not taken yet)."))
                 .build();
     }
 

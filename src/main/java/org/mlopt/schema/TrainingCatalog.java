@@ -1,5 +1,6 @@
 package org.mlopt.schema;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.mlopt.schema.Component.of;
@@ -9,6 +10,28 @@ import static org.mlopt.schema.Param.of;
 final class TrainingCatalog {
 
     private TrainingCatalog() {}
+
+    /** The metrics that give one number, so training can watch them on its validation data. */
+    static final List<String> SCALAR_METRICS = List.of("accuracy", "precision", "recall", "f1", "roc_auc", "log_loss",
+            "mse", "rmse", "mae", "r2");
+
+    /**
+     * A value training watches ({@code early_stop}'s and {@code plateau}'s {@code metric}):
+     * {@code val_loss}, {@code loss} (the training loss), {@code val_NAME} for a metric NAME giving one
+     * number, with its defaults, or a metric, bare or called, meaning it on the validation data.
+     */
+    static Type monitoredValue() {
+        List<String> words = new ArrayList<>(List.of("val_loss", "loss"));
+        for (String m : SCALAR_METRICS) words.add("val_" + m);
+        return Type.anyOf(Type.choice(words.toArray(new String[0])), Type.component(Kind.METRIC));
+    }
+
+    /** The documentation of a watched value, shared by early_stop and plateau. */
+    static final String MONITORED_DOC = "Watched value: val_loss; loss (the training loss); val_NAME, metric NAME with its defaults on the"
+            + " validation data (val_accuracy, val_f1, val_roc_auc, val_r2, ...: any metric giving one number); or a metric as in evaluate,"
+            + " bare or called, on the validation data (accuracy, f1(average: macro)). It must fit the target's task. A validation metric"
+            + " is computed once per epoch and recorded in the history as val_NAME, followed by the values of the arguments that differ"
+            + " from their defaults (f1(average: macro) is val_f1_macro).";
 
     static List<Component> all() {
         return List.of(
@@ -26,7 +49,9 @@ final class TrainingCatalog {
                 regression("mse", "Mean squared error; lower is better."),
                 regression("rmse", "Square root of the mean squared error; lower is better."),
                 regression("mae", "Mean absolute error; lower is better."),
-                regression("r2", "Coefficient of determination 1 − SSres/SStot, as scikit-learn's r2_score; higher is better."));
+                regression("r2", "Coefficient of determination 1 − SSres/SStot, as scikit-learn's r2_score; higher is better."),
+                of(Kind.METRIC, "params", "Non-zero parameters of the model (weights, biases, coefficients, intercepts): what pruning "
+                        + "removes and a smaller student saves; lower is better. A property of the model, the same on any data.").build());
     }
 
     // Losses: averaged over the batch; the classification losses take logits.
@@ -213,8 +238,8 @@ final class TrainingCatalog {
                 "Multiplies the learning rate by factor when the metric has not improved for `patience` epochs, as PyTorch's ReduceLROnPlateau.")
                 .param(of("patience", Type.integer()).defaultValue(10).range(Range.nonNegative()).doc("Epochs without improvement tolerated."))
                 .param(of("factor", Type.number()).defaultValue(0.1).range(Range.unitOpen()).doc("Decay factor."))
-                .param(of("metric", Type.anyOf(Type.choice("val_loss", "loss"), Type.component(Kind.METRIC))).defaultValue("val_loss")
-                        .doc("Watched quantity: val_loss, the training loss, or a metric on the validation data."))
+                .param(of("metric", monitoredValue()).defaultValue("val_loss")
+                        .doc(MONITORED_DOC + " With val_loss and no validation data, the training loss is watched."))
                 .param(of("min_lr", Type.number()).defaultValue(0.0).range(Range.nonNegative()).doc("Lower bound of the learning rate."))
                 .build();
     }

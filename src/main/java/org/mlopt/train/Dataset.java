@@ -1,5 +1,6 @@
 package org.mlopt.train;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.FMatrixRMaj;
 import org.mlopt.autodiff.Precision;
@@ -7,7 +8,8 @@ import org.mlopt.autodiff.Tensor;
 
 /**
  * Training or validation data: features (n × d) with either integer class labels or a target
- * matrix (n × outputs), and optionally teacher outputs (n × outputs) for distillation.
+ * matrix (n × outputs), and optionally teacher outputs (n × outputs) for distillation and the
+ * class names (in label order) that validation metrics report classes by.
  */
 public final class Dataset {
 
@@ -15,8 +17,9 @@ public final class Dataset {
     private final int[] labels;
     private final Tensor targets;
     private final Tensor teacher;
+    private final List<String> classes;
 
-    private Dataset(Tensor features, int[] labels, Tensor targets, Tensor teacher) {
+    private Dataset(Tensor features, int[] labels, Tensor targets, Tensor teacher, List<String> classes) {
         if ((labels == null) == (targets == null)) {
             throw new IllegalArgumentException("a dataset needs either class labels or a target matrix");
         }
@@ -34,10 +37,11 @@ public final class Dataset {
         this.labels = labels;
         this.targets = targets;
         this.teacher = teacher;
+        this.classes = classes == null ? null : List.copyOf(classes);
     }
 
     public static Dataset classification(Tensor x, int[] labels) {
-        return new Dataset(x, labels.clone(), null, null);
+        return new Dataset(x, labels.clone(), null, null, null);
     }
 
     public static Dataset classification(FMatrixRMaj x, int[] labels) {
@@ -49,7 +53,7 @@ public final class Dataset {
     }
 
     public static Dataset regression(Tensor x, Tensor targets) {
-        return new Dataset(x, null, targets, null);
+        return new Dataset(x, null, targets, null, null);
     }
 
     public static Dataset regression(FMatrixRMaj x, FMatrixRMaj targets) {
@@ -62,7 +66,17 @@ public final class Dataset {
 
     /** The same data with teacher outputs (logits for classification) attached. */
     public Dataset withTeacher(Tensor teacherOutputs) {
-        return new Dataset(features, labels, targets, teacherOutputs);
+        return new Dataset(features, labels, targets, teacherOutputs, classes);
+    }
+
+    /** The same data with class names in label order (for a 0/1 target matrix: the two classes). */
+    public Dataset withClasses(List<String> names) {
+        return new Dataset(features, labels, targets, teacher, names);
+    }
+
+    /** Class names in label order, or null when not given. */
+    public List<String> classes() {
+        return classes;
     }
 
     public int size() {
@@ -99,7 +113,7 @@ public final class Dataset {
         }
         return new Dataset(rows(features, idx, precision), ls,
                 targets == null ? null : rows(targets, idx, precision),
-                teacher == null ? null : rows(teacher, idx, precision));
+                teacher == null ? null : rows(teacher, idx, precision), classes);
     }
 
     /** All rows converted to {@code precision} (the same object when already there). */

@@ -27,6 +27,10 @@ import org.mlopt.optim.OptimizerState;
  * config's seed (so the same seed gives bit-identical weights), keeps the last partial batch,
  * checks the cancellation flag between batches and stops with a {@link DivergenceException} as soon
  * as the loss or a parameter is NaN or infinite.
+ *
+ * <p>After every epoch it evaluates the validation data (loss, and accuracy for class labels) and
+ * the {@link ValidationMetric}s that early stopping or a {@link MonitoredSchedule} watch, once per
+ * epoch from the outputs of that same pass; early stopping follows {@link StoppingRule}.
  */
 public final class Trainer {
 
@@ -113,11 +117,13 @@ public final class Trainer {
         }
         state = optimizer.init(paramValues);
         EarlyStopping es = config.earlyStopping();
-        checkMonitor(es, va != null);
+        MonitoredSchedule watchedSchedule = config.schedule() instanceof MonitoredSchedule ms ? ms : null;
+        List<ValidationMetric> watched = watchedMetrics(es, watchedSchedule);
+        checkMonitor("early stopping", es == null ? null : es.monitor(), watched, va != null);
+        checkMonitor("the schedule", watchedSchedule == null ? null : watchedSchedule.monitor(), watched, va != null);
+        ValidationOutputs outputs = va == null || watched.isEmpty() ? null : validationOutputs(va, watched);
         List<Tensor> best = es != null && es.restoreBest() ? network.snapshot() : null;
-        double bestValue = es == null ? 0 : (es.maximize() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-        int bestEpoch = 0;
-        int wait = 0;
+        StoppingRule rule = es == null ? null : StoppingRule.of(es);
         int[] perm = identity(n);
         SplittableRandom shuffleRandom = new SplittableRandom(config.seed());
         List<EpochRecord> history = new ArrayList<>();
@@ -143,37 +149,76 @@ public final class Trainer {
                 metrics.put("accuracy", (double) totals.correct / n);
             }
             if (va != null) {
-                evaluate(evalProgram, va, metrics);
+                evaluate(evalProgram, va, metrics, outputs);
+                if (outputs != null) {
+                    scoreValidation(outputs, watched, metrics);
+                }
             }
             EpochRecord record = new EpochRecord(epoch + 1, lr, metrics);
             history.add(record);
             epochListener.epochEnded(epoch + 1, record);
             if (config.schedule() != null) {
-                Double m = metrics.getOrDefault("val_loss", metrics.get("loss"));
+                Double m = watchedSchedule != null ? metrics.get(watchedSchedule.monitor())
+                        : metrics.getOrDefault("val_loss", metrics.get("loss"));
                 config.schedule().endOfEpoch(epoch, m);
             }
-            if (es != null) {
-                double v = metrics.get(es.monitor());
-                boolean improved = es.maximize() ? v > bestValue + es.minDelta() : v < bestValue - es.minDelta();
-                if (improved) {
-                    bestValue = v;
-                    bestEpoch = epoch + 1;
-                    wait = 0;
-                    if (best != null) {
-                        for (int i = 0; i < params.length; i++) {
-                            best.get(i).copyFrom(params[i].value());
-                        }
+            if (rule != null) {
+                StoppingRule.Verdict verdict = rule.offer(epoch + 1, metrics.get(es.monitor()));
+                if (verdict == StoppingRule.Verdict.IMPROVED && best != null) {
+                    for (int i = 0; i < params.length; i++) {
+                        best.get(i).copyFrom(params[i].value());
                     }
-                } else if (++wait >= es.patience()) {
+                } else if (verdict == StoppingRule.Verdict.STOP) {
                     reason = History.StopReason.EARLY_STOPPED;
                     break;
                 }
             }
         }
+        int bestEpoch = rule == null ? 0 : rule.bestEpoch();
         if (best != null && bestEpoch > 0) {
             network.restore(best);
         }
         return new History(history, reason, bestEpoch);
+    }
+
+    /** The validation metrics early stopping and the schedule watch, one per history key. */
+    private static List<ValidationMetric> watchedMetrics(EarlyStopping es, MonitoredSchedule schedule) {
+        List<ValidationMetric> out = new ArrayList<>();
+        for (ValidationMetric m : new ValidationMetric[] {es == null ? null : es.metric(), schedule == null ? null : schedule.metric()}) {
+            if (m == null) {
+                continue;
+            }
+            ValidationMetric same = out.stream().filter(o -> o.key().equals(m.key())).findFirst().orElse(null);
+            if (same == null) {
+                out.add(m);
+            } else if (!same.equals(m)) {
+                throw new IllegalArgumentException("two different metrics are recorded as '" + m.key() + "'");
+            }
+        }
+        return out;
+    }
+
+    private ValidationOutputs validationOutputs(Dataset va, List<ValidationMetric> watched) {
+        ValidationOutputs outputs = new ValidationOutputs(loss, va, network.spec().outputs());
+        for (ValidationMetric m : watched) {
+            if (m.classification() != outputs.classification()) {
+                throw new IllegalArgumentException("metric '" + m.metric() + "' is for " + (m.classification() ? "classification" : "regression")
+                        + " targets, and this network is trained with " + (outputs.classification() ? "class labels" : "numeric targets"));
+            }
+        }
+        return outputs;
+    }
+
+    /** The watched metrics on this epoch's validation outputs, once per epoch. */
+    private static void scoreValidation(ValidationOutputs outputs, List<ValidationMetric> watched, Map<String, Double> metrics) {
+        boolean probabilities = false;
+        for (ValidationMetric m : watched) {
+            probabilities |= m.needsProbabilities();
+        }
+        org.mlopt.metric.Predictions p = outputs.predictions(probabilities);
+        for (ValidationMetric m : watched) {
+            metrics.put(m.key(), m.score(p));
+        }
     }
 
     private static final class EpochTotals {
@@ -259,7 +304,7 @@ public final class Trainer {
         }
     }
 
-    private void evaluate(Program evalProgram, Dataset va, Map<String, Double> metrics) {
+    private void evaluate(Program evalProgram, Dataset va, Map<String, Double> metrics, ValidationOutputs outputs) {
         Graph g = network.graph();
         g.setTraining(false);
         int n = va.size();
@@ -274,6 +319,9 @@ public final class Trainer {
                 gather(va, order, start, m);
                 evalProgram.forward();
                 total += evalProgram.value() * m;
+                if (outputs != null) {
+                    outputs.copy(network.output().value(), start, m);
+                }
                 if (head.usesLabels()) {
                     correct += countCorrect(network.output().value(), head.labels().array(), m);
                 }
@@ -384,8 +432,8 @@ public final class Trainer {
         }
     }
 
-    private void checkMonitor(EarlyStopping es, boolean hasValidation) {
-        if (es == null) {
+    private void checkMonitor(String who, String monitor, List<ValidationMetric> watched, boolean hasValidation) {
+        if (monitor == null) {
             return;
         }
         List<String> available = new ArrayList<>(List.of("loss"));
@@ -398,10 +446,17 @@ public final class Trainer {
                 available.add("val_accuracy");
             }
         }
-        if (!available.contains(es.monitor())) {
-            throw new IllegalArgumentException("early stopping monitors '" + es.monitor()
+        if (hasValidation) {
+            for (ValidationMetric m : watched) {
+                if (!available.contains(m.key())) {
+                    available.add(m.key());
+                }
+            }
+        }
+        if (!available.contains(monitor)) {
+            throw new IllegalArgumentException(who + " monitors '" + monitor
                     + "', which this run does not compute; available: " + String.join(", ", available)
-                    + (es.monitor().startsWith("val_") && !hasValidation ? " (give validation data or a validation fraction)" : ""));
+                    + (monitor.startsWith("val_") && !hasValidation ? " (give validation data or a validation fraction)" : ""));
         }
     }
 

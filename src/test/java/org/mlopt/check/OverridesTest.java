@@ -154,4 +154,17 @@ class OverridesTest {
         assertTrue(none.ok());
         assertSame(ErrorCode.E101, codes(apply("=1")).get(0));
     }
+
+    @Test
+    void setsAnArgumentOfTheCallAnOptionHolds() {
+        Program withPrune = ScriptParser.parse("p.mlopt", SCRIPT + "prune net on train { method: magnitude(sparsity: 0.8, scope: global) }\n").program();
+        Overrides.Result r = Overrides.apply(withPrune, List.of("train.net.optimizer=adam(lr: 0.1)", "prune.net.method.sparsity=0.5"),
+                TestCatalog.REGISTRY);
+        assertTrue(r.ok(), r.diagnostics().all().toString());
+        assertTrue(printed(r).contains("(call magnitude sparsity=0.5 scope=$global)"), printed(r));
+        Overrides.Result wrong = Overrides.apply(withPrune, List.of("prune.net.method.sparsty=0.5"), TestCatalog.REGISTRY);
+        assertEquals(List.of(ErrorCode.E301), codes(wrong));
+        assertTrue(wrong.diagnostics().all().get(0).message().contains("magnitude has no parameter 'sparsty'"),
+                wrong.diagnostics().all().get(0).message());
+    }
 }

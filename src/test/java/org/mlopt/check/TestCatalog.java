@@ -53,6 +53,12 @@ final class TestCatalog {
         return Param.of("lr", Type.number()).defaultValue(def).range(Range.positive()).positional().doc("learning rate");
     }
 
+    /** What training watches: val_loss, loss, val_METRIC for a metric giving one number, or a metric (bare or called). */
+    private static Type monitored() {
+        return Type.anyOf(Type.choice("val_loss", "loss", "val_accuracy", "val_precision", "val_recall", "val_f1", "val_roc_auc",
+                "val_log_loss", "val_mse", "val_rmse", "val_mae", "val_r2"), Type.component(Kind.METRIC));
+    }
+
     static List<Component> components() {
         List<Component> out = new ArrayList<>();
         // Data sources
@@ -146,16 +152,18 @@ final class TestCatalog {
         out.add(Component.of(Kind.SCHEDULE, "warmup", "").param(integer("epochs", 5, Range.atLeast(1)))
                 .param(num("start", 0, Range.nonNegative())).build());
         out.add(Component.of(Kind.SCHEDULE, "plateau", "").param(integer("patience", 10, Range.atLeast(1)))
-                .param(num("factor", 0.1, Range.unitOpen())).param(choice("metric", "val_loss", "val_loss", "loss", "val_accuracy"))
+                .param(num("factor", 0.1, Range.unitOpen())).param(Param.of("metric", monitored()).defaultValue("val_loss").doc("metric"))
                 .param(num("min_lr", 0, Range.nonNegative())).build());
         // Metrics
-        for (String m : List.of("accuracy", "precision", "recall", "confusion_matrix", "log_loss"))
+        for (String m : List.of("accuracy", "confusion_matrix", "log_loss"))
             out.add(Component.of(Kind.METRIC, m, "").tasks(CLASSIFICATION).build());
-        out.add(Component.of(Kind.METRIC, "f1", "").tasks(CLASSIFICATION)
-                .param(choice("average", "binary", "binary", "macro", "micro", "weighted")).param(opt("positive", Type.string())).build());
+        for (String m : List.of("precision", "recall", "f1"))
+            out.add(Component.of(Kind.METRIC, m, "").tasks(CLASSIFICATION)
+                    .param(choice("average", "binary", "binary", "macro", "micro", "weighted")).param(opt("positive", Type.string())).build());
         out.add(Component.of(Kind.METRIC, "roc_auc", "").tasks(CLASSIFICATION)
                 .param(choice("average", "macro", "macro", "weighted")).param(choice("multi_class", "ovr", "ovr", "ovo")).build());
         for (String m : List.of("mse", "rmse", "mae", "r2")) out.add(Component.of(Kind.METRIC, m, "").tasks(Task.REGRESSION).build());
+        out.add(Component.of(Kind.METRIC, "params", "").build());
         // Search
         out.add(Component.of(Kind.SEARCH_STRATEGY, "grid", "").build());
         out.add(Component.of(Kind.SEARCH_STRATEGY, "random", "").param(integer("trials", 20, Range.atLeast(1))).param(seed()).build());
@@ -205,13 +213,14 @@ final class TestCatalog {
                 .param(Param.of("validate", validate).range(Range.unitOpen()).doc("validation"))
                 .param(opt("early_stop", Type.group("early_stop"))).param(num("clip_norm", 1, Range.positive())).build());
         out.add(Component.of(Kind.OPTION_GROUP, "early_stop", "")
-                .param(choice("metric", "val_loss", "val_loss", "val_accuracy", "loss")).param(integer("patience", 5, Range.atLeast(1)))
+                .param(Param.of("metric", monitored()).defaultValue("val_loss").doc("metric")).param(integer("patience", 5, Range.nonNegative()))
                 .param(num("min_delta", 0, Range.nonNegative())).param(flag("restore_best", true))
                 .param(choice("mode", "auto", "auto", "min", "max")).build());
         out.add(Component.of(Kind.STATEMENT, "search", "")
                 .param(opt("strategy", Type.component(Kind.SEARCH_STRATEGY)))
                 .param(Param.of("cv", Type.anyOf(Type.integer(), Type.component(Kind.CV))).defaultValue(5).range(Range.atLeast(2)).doc("cv"))
-                .param(opt("scoring", Type.component(Kind.METRIC))).param(Param.of("direction", Type.choice("maximize", "minimize")).doc("d"))
+                .param(opt("scoring", Type.anyOf(Type.component(Kind.METRIC), Type.listOf(Type.component(Kind.METRIC)))))
+                .param(Param.of("direction", Type.anyOf(Type.choice("maximize", "minimize"), Type.listOf(Type.choice("maximize", "minimize")))).doc("d"))
                 .param(opt("metrics", Type.listOf(Type.component(Kind.METRIC)))).param(integer("parallel", 1, Range.atLeast(1)))
                 .param(seed()).param(flag("refit", true)).param(opt("median_stop", Type.group("median_stop"))).build());
         out.add(Component.of(Kind.OPTION_GROUP, "median_stop", "")
