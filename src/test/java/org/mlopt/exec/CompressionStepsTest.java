@@ -146,6 +146,34 @@ class CompressionStepsTest {
         assertNull(at(eval, "details", "per_seed"));
     }
 
+    @Test
+    void aSearchTrialReplayingTheStatementTrainsOneSeedAndMeasuresNoSweep(@TempDir Path dir) throws Exception {
+        String script = DATA + """
+                distill teacher -> student on train { epochs: 2  optimizer: opt  baseline: true  seed: 0  seeds: 3 }
+                prune teacher on train { method: magnitude(sparsity: 0.5) }
+                """;
+        Path file = dir.resolve("s.mlopt");
+        Files.writeString(file, script);
+        CheckResult checked = Checker.check(ScriptParser.parse(file.toString(), script), dir);
+        assertTrue(checked.ok(), checked.diagnostics().toString());
+        Declarations declarations = new Declarations(checked.program().ast());
+        Binder binder = new Binder(org.mlopt.schema.Registry.standard(), declarations.components());
+        org.mlopt.data.Dataset data = org.mlopt.data.Synthetic.classification(60, 6, 4, 3, 1.0, 0);
+        org.mlopt.nn.Network net = org.mlopt.nn.Network.compile(org.mlopt.nn.NetworkSpec.mlp(1, org.mlopt.autodiff.Activation.RELU, 6, 24, 3));
+        NetworkModel teacher = new NetworkModel(net, data.task(), data.classes(), false, null, Map.of());
+        List<org.mlopt.ast.Statement> statements = checked.program().ast().statements();
+        org.mlopt.ast.Statement.Distill distill = (org.mlopt.ast.Statement.Distill) statements.get(statements.size() - 2);
+        org.mlopt.ast.Statement.Prune prune = (org.mlopt.ast.Statement.Prune) statements.get(statements.size() - 1);
+        for (boolean reported : new boolean[] {true, false}) {
+            CompressionSteps steps = new CompressionSteps(declarations, binder, RunOptions.defaults(), reported);
+            CompressionSteps.Outcome d = steps.distill(distill, teacher, data, null, "t", 0);
+            assertEquals(reported ? 3 : 1, ((List<?>) d.result().details().get("per_seed")).size());
+            assertEquals(reported ? 2 : 0, steps.distilled(d.model()).orElseThrow().laterStudents().size());
+            CompressionSteps.Outcome p = steps.prune(prune, teacher, data, "t", 0);
+            assertEquals(reported ? 10 : 0, ((List<?>) p.result().details().get("sweep")).size());
+        }
+    }
+
     private static String prune(String method, String extra) {
         return DATA + """
                 prune teacher on train { method: %s %s }
