@@ -80,7 +80,7 @@ public final class RunFolder {
     public void writeProgress(RunResult soFar, String version) {
         for (StepResult s : soFar.steps())
             if (!s.history().isEmpty()) write(s.subject() + "-" + s.stepId() + "-epochs.csv", csv(s.history()));
-        write("summary.json", RunJson.render(soFar, version));
+        write("summary.json", RunJson.render(soFar, version, true));
     }
 
     private static String csv(List<Map<String, Double>> rows) {

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The {@code --json} document and the run folder's {@code summary.json} (schema in docs/json.md).
  * It holds no times or paths that change between runs, so the same script and seed give the same
- * bytes.
+ * bytes; only the run folder's summary adds the measured inference times the report shows.
  */
 public final class RunJson {
 
@@ -18,7 +18,20 @@ public final class RunJson {
 
     private RunJson() {}
 
+    /**
+     * Wall-clock measurements among a step's details: the run folder's summary keeps them for the
+     * report, the {@code --json} output leaves them out so that it stays the same from run to run.
+     */
+    public static final java.util.Set<String> MEASURED_TIMES = java.util.Set.of("inference_ms_before", "inference_ms_after",
+            "sparse_inference_ms_after");
+
+    /** The document without measured times: what {@code --json} prints. */
     public static Map<String, Object> document(RunResult run, String mloptVersion) {
+        return document(run, mloptVersion, false);
+    }
+
+    /** @param withTimes whether to keep the details' {@link #MEASURED_TIMES} (the run folder's summary does) */
+    public static Map<String, Object> document(RunResult run, String mloptVersion, boolean withTimes) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", SCHEMA_VERSION);
         doc.put("mlopt", mloptVersion);
@@ -32,7 +45,9 @@ public final class RunJson {
             step.put("model", s.subject());
             if (s.data() != null) step.put("data", s.data());
             step.put("metrics", s.metrics());
-            if (!s.details().isEmpty()) step.put("details", s.details());
+            Map<String, Object> details = new LinkedHashMap<>(s.details());
+            if (!withTimes) details.keySet().removeAll(MEASURED_TIMES);
+            if (!details.isEmpty()) step.put("details", details);
             if (!s.history().isEmpty()) step.put("history", s.history());
             steps.add(step);
         }
@@ -43,6 +58,10 @@ public final class RunJson {
     }
 
     public static String render(RunResult run, String mloptVersion) {
-        return Json.writePretty(document(run, mloptVersion)) + "\n";
+        return render(run, mloptVersion, false);
+    }
+
+    public static String render(RunResult run, String mloptVersion, boolean withTimes) {
+        return Json.writePretty(document(run, mloptVersion, withTimes)) + "\n";
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 public record EpochRecord(int epoch, double learningRate, Map<String, Double> metrics) {
 
     public EpochRecord {
-        metrics = Map.copyOf(metrics);
+        // Insertion order is kept: the history's columns come out in the same order on every run.
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
 
     public double loss() {

@@ -44,6 +44,19 @@ public final class Json {
         return sb.toString();
     }
 
+    /**
+     * A map's entries in an order that is the same on every run: insertion order for ordered maps,
+     * key order for hash maps and {@code Map.of}, whose iteration order changes from one JVM to the next.
+     */
+    private static Iterable<? extends Map.Entry<?, ?>> inStableOrder(Map<?, ?> m) {
+        String type = m.getClass().getName();
+        boolean unordered = m.getClass() == java.util.HashMap.class || type.equals("java.util.ImmutableCollections$MapN");
+        if (!unordered) return m.entrySet();
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+        entries.sort(java.util.Comparator.comparing(e -> String.valueOf(e.getKey())));
+        return entries;
+    }
+
     private static void write(StringBuilder sb, Object v, int indent, int depth) {
         if (v == null) sb.append("null");
         else if (v instanceof Boolean b) sb.append(b);
@@ -56,7 +69,7 @@ public final class Json {
         else if (v instanceof Map<?, ?> m) {
             sb.append('{');
             boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
+            for (Map.Entry<?, ?> e : inStableOrder(m)) {
                 if (!first) sb.append(',');
                 first = false;
                 newline(sb, indent, depth + 1);

@@ -35,7 +35,7 @@ class CatalogTest {
                 Map.entry(Kind.OPTIMIZER, List.of("sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw", "adagrad", "lbfgs")),
                 Map.entry(Kind.SCHEDULE, List.of("step", "exponential", "cosine", "warmup", "plateau")),
                 Map.entry(Kind.METRIC, List.of("accuracy", "precision", "recall", "f1", "confusion_matrix", "roc_auc",
-                        "log_loss", "mse", "rmse", "mae", "r2")),
+                        "log_loss", "mse", "rmse", "mae", "r2", "params")),
                 Map.entry(Kind.SEARCH_STRATEGY, List.of("grid", "random", "halving", "hyperband", "tpe")),
                 Map.entry(Kind.SPACE, List.of("choice", "uniform", "loguniform", "randint", "quniform", "when")),
                 Map.entry(Kind.CV, List.of("kfold", "stratified", "holdout")),
