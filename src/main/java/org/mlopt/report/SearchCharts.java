@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The figures of a search: each trial's score against each parameter (log axis for
  * parameters spanning two decades or more, categories for named choices), the best score so
- * far by trial number, and parallel coordinates of all trials.
+ * far by trial number, and parallel coordinates of all trials; for halving and Hyperband the
+ * rungs, and for two objectives the Pareto front.
  */
 final class SearchCharts {
 
@@ -16,6 +17,18 @@ final class SearchCharts {
 
     static List<Figure> of(StepRecord step, SearchTrials s) {
         List<Figure> out = new ArrayList<>();
+        SearchRungs rungs = SearchRungs.of(s);
+        if (rungs != null) {
+            String strategy = StepRecord.text(step.details().get("strategy"));
+            String name = strategy.equals("hyperband") ? "Hyperband" : strategy.equals("halving") ? "successive halving" : strategy;
+            int brackets = rungs.brackets().size();
+            out.add(new Figure(Figure.fileName(step.id(), "rungs"),
+                    SvgPlot.rungs(name + ": " + s.scoring() + " by budget" + (brackets > 1 ? ", per bracket" : ""), s.scoring(), rungs),
+                    "One line per configuration through the rungs it reached, budget growing to the right; filled dots were promoted"
+                            + " to the next rung, hollow dots stopped there" + (brackets > 1 ? "; one panel per bracket" : "") + "."));
+        }
+        Figure front = ParetoChart.figure(step, s);
+        if (front != null) out.add(front);
         List<SvgPlot.Axis> axes = new ArrayList<>();
         for (String p : s.parameters()) {
             Scale x = scaleOf(s, p);

@@ -50,6 +50,11 @@ public final class SvgPlot {
         return BarChart.render(title, valueLabel, names, values);
     }
 
+    /** The rungs of a halving or Hyperband search, one panel per bracket. */
+    static String rungs(String title, String scoreName, SearchRungs rungs) {
+        return RungChart.render(title, scoreName, rungs);
+    }
+
     /** One vertical axis per dimension and one polyline per item, coloured by its score. */
     public static String parallelCoordinates(String title, List<Axis> axes, List<Line> lines, String scoreName) {
         return ParallelCoordinates.render(title, axes, lines, scoreName);
