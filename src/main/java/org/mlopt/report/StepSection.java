@@ -54,7 +54,8 @@ final class StepSection {
         figures.addAll(HistoryCharts.of(step));
         Figure roc = roc(step);
         if (roc != null) figures.add(roc);
-        figures.addAll(pruning(step));
+        figures.addAll(PruneCharts.of(step));
+        figures.addAll(DistillCharts.of(step));
         Figure coefficients = coefficients(step);
         if (coefficients != null) figures.add(coefficients);
         SearchTrials trials = SearchTrials.of(step);
@@ -93,40 +94,6 @@ final class StepSection {
         for (Object l : labels) names.add(String.valueOf(l));
         String svg = SvgPlot.heatMap(name.replace('_', ' '), "true class", "predicted class", names, counts);
         return new Figure(Figure.fileName(step.id(), name), svg, "Counts of test rows by true class (rows) and predicted class (columns); shade is the share of the row.");
-    }
-
-    /**
-     * A prune step's accuracy before pruning, after pruning and after fine-tuning, and the sparsity
-     * of each layer ({@code details.layers}).
-     */
-    private static List<Figure> pruning(StepRecord step) {
-        List<Figure> out = new ArrayList<>();
-        List<String> stages = new ArrayList<>();
-        List<Double> accuracy = new ArrayList<>();
-        for (String key : List.of("accuracy_before", "accuracy_after_pruning", "accuracy_after_finetuning"))
-            if (step.metrics().get(key) instanceof Number n) {
-                stages.add(key.replace("accuracy_", "").replace('_', ' '));
-                accuracy.add(n.doubleValue());
-            }
-        if (stages.size() >= 2)
-            out.add(new Figure(Figure.fileName(step.id(), "accuracy-by-stage"),
-                    SvgPlot.barChart("accuracy before and after pruning", "accuracy", stages,
-                            accuracy.stream().mapToDouble(Double::doubleValue).toArray()),
-                    "Accuracy on the pruning data before pruning, right after it, and after fine-tuning."));
-        if (step.details().get("layers") instanceof List<?> layers && !layers.isEmpty()) {
-            double[] sparsity = new double[layers.size()];
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < sparsity.length; i++) {
-                Map<String, Object> layer = StepRecord.map(layers.get(i));
-                if (!(layer.get("sparsity") instanceof Number n)) return out;
-                sparsity[i] = n.doubleValue();
-                names.add("layer " + (i + 1));
-            }
-            out.add(new Figure(Figure.fileName(step.id(), "sparsity-by-layer"),
-                    SvgPlot.barChart("sparsity by layer", "share of zero parameters", names, sparsity),
-                    "Share of each layer's parameters (weights and biases) that are exactly zero after pruning."));
-        }
-        return out;
     }
 
     /** The ROC curve of a binary evaluation ({@code details.roc}: fpr and tpr lists), with the chance diagonal. */

@@ -12,8 +12,8 @@ public final class SvgPlot {
 
     private SvgPlot() {}
 
-    /** How a series is drawn. */
-    public enum Style { SOLID, DASHED, POINTS }
+    /** How a series is drawn; a REFERENCE is a dashed grey line without dots (a level to compare with, not data). */
+    public enum Style { SOLID, DASHED, POINTS, REFERENCE }
 
     /** A line of (x, y) points; NaN y values leave a gap. */
     public record Series(String name, double[] x, double[] y, Style style) {}
@@ -53,6 +53,11 @@ public final class SvgPlot {
     /** The rungs of a halving or Hyperband search, one panel per bracket. */
     static String rungs(String title, String scoreName, SearchRungs rungs) {
         return RungChart.render(title, scoreName, rungs);
+    }
+
+    /** One column per seed with the distilled student's and the alone-trained student's value, then their mean ± sd. */
+    static String pairedBySeed(String title, String metric, List<DistillCharts.Pair> pairs) {
+        return PairedChart.render(title, metric, pairs);
     }
 
     /** One vertical axis per dimension and one polyline per item, coloured by its score. */
