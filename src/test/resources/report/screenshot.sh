@@ -39,7 +39,6 @@ trap cleanup EXIT
 
 # Serves $1 at http://report.invalid/report.html; sets port and server_pid.
 serve() {
-  : >"$work/requests.log"
   rm -f "$work/port"
   python3 "$here/offline_server.py" "$1" "$work/port" "$work/requests.log" &
   server_pid=$!
@@ -67,15 +66,21 @@ browse() {
 check() {
   local page="$1" out="$2" bad=0
   : >"$work/browser.log"
+  : >"$work/requests.log"
   serve "$page"
   browse "http://report.invalid/report.html" "$out" 1320,3000
+  stop_serving
   if [ -n "${SECTIONS_DIR:-}" ]; then
+    # For looking at, not for checking: a copy of the page showing one section at a time.
     mkdir -p "$SECTIONS_DIR"
     for anchor in $(grep -o '<section[^>]* id="[^"]*"' "$page" | sed 's/.* id="\([^"]*\)"/\1/'); do
-      browse "http://report.invalid/report.html#$anchor" "$SECTIONS_DIR/$anchor.png" 1320,1400
+      sed "s#</head>#<style>main > section:not([id='$anchor']), footer section:not([id='$anchor']) { display: none; }</style></head>#" \
+        "$page" >"$work/section.html"
+      serve "$work/section.html"
+      browse "http://report.invalid/report.html" "$SECTIONS_DIR/$anchor.png" 1320,1800
+      stop_serving
     done
   fi
-  stop_serving
   if [ ! -s "$out" ]; then
     echo "  no screenshot was written" >&2
     bad=1

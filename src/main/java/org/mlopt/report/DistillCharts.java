@@ -9,14 +9,14 @@ import java.util.Map;
  * ({@code details.per_seed}, each with the student's {@code metrics} and the alone-trained
  * {@code baseline_metrics}; on a distill step {@code train_accuracy_student} and
  * {@code train_accuracy_baseline}): the first metric per seed as paired dots, then their mean ±
- * sample standard deviation. With one seed: bars of every metric both report.
+ * sample standard deviation. With one seed: every metric both report, side by side.
  */
 final class DistillCharts {
 
     private DistillCharts() {}
 
-    /** One seed's figure for the distilled student and the student alone (NaN when not measured). */
-    record Pair(String seed, double distilled, double alone) {}
+    /** One column (a seed, or a metric) with the distilled student's and the alone-trained student's value (NaN when not measured). */
+    record Pair(String column, double distilled, double alone) {}
 
     /** Mean and sample standard deviation (n − 1; NaN for one value) of the finite values. */
     record Summary(double mean, double sd) {
@@ -66,30 +66,24 @@ final class DistillCharts {
             double d = nested ? StepRecord.number(StepRecord.map(e.get("metrics")).get(metric)) : StepRecord.number(e.get("train_accuracy_student"));
             double a = nested ? StepRecord.number(StepRecord.map(e.get("baseline_metrics")).get(metric)) : StepRecord.number(e.get("train_accuracy_baseline"));
             Object seed = e.get("seed");
-            pairs.add(new Pair(seed instanceof Number n ? Svg.human(n.doubleValue(), 12) : String.valueOf(seed), d, a));
+            pairs.add(new Pair("seed " + (seed instanceof Number n ? Svg.human(n.doubleValue(), 12) : String.valueOf(seed)), d, a));
         }
         boolean withAlone = pairs.stream().anyMatch(p -> Double.isFinite(p.alone()));
-        String svg = SvgPlot.pairedBySeed(metric + " by seed", metric, pairs);
+        String svg = SvgPlot.paired(metric + " by seed", "seed", metric, pairs, true);
         return new Figure(Figure.fileName(step.id(), "seeds-" + metric), svg,
-                "One column per seed" + (withAlone ? ": the distilled student and the same student trained without its teacher, from the same initial weights" : "")
+                "One column per seed" + (withAlone ? ": the distilled student and the same student trained without its teacher, with the same seed" : "")
                         + "; last, the mean ± sample standard deviation over the " + pairs.size() + " seeds.");
     }
 
     private static Figure singleSeed(StepRecord step) {
         Map<String, Object> baseline = StepRecord.map(step.details().get("baseline_metrics"));
         if (baseline.isEmpty()) return null;
-        List<String> names = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
         for (Map.Entry<String, Double> m : step.scalarMetrics().entrySet())
-            if (baseline.get(m.getKey()) instanceof Number alone) {
-                names.add(m.getKey() + ", distilled");
-                values.add(m.getValue());
-                names.add(m.getKey() + ", student alone");
-                values.add(alone.doubleValue());
-            }
-        if (names.isEmpty()) return null;
+            if (baseline.get(m.getKey()) instanceof Number alone) pairs.add(new Pair(m.getKey(), m.getValue(), alone.doubleValue()));
+        if (pairs.isEmpty()) return null;
         return new Figure(Figure.fileName(step.id(), "distilled-vs-alone"),
-                SvgPlot.barChart("distilled student against student alone", "value", names, values.stream().mapToDouble(Double::doubleValue).toArray()),
+                SvgPlot.paired("distilled student against student alone", "metric", "value", pairs, false),
                 "Each metric of the distilled student, and of the same student trained without its teacher.");
     }
 }

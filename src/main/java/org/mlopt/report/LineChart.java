@@ -41,7 +41,7 @@ final class LineChart {
         double legendWidth = 0;
         for (SvgPlot.Series s : series) legendWidth += 28 + s.name().length() * 6.6;
         boolean ownRow = 12 + title.length() * 7.8 + 24 + legendWidth > 560 - 20;
-        SvgCanvas c = new SvgCanvas(560, ownRow ? 336 : 320, 64, 20, ownRow ? 56 : 40, 48, title, "line");
+        SvgCanvas c = new SvgCanvas(560, ownRow ? 336 : 320, SvgCanvas.leftFor(ys), 20, ownRow ? 56 : 40, 48, title, "line");
         c.axes(xs, ys, xLabel, yLabel);
         List<SvgCanvas.LegendItem> legend = new ArrayList<>();
         for (int k = 0; k < series.size(); k++) {

@@ -11,38 +11,41 @@ final class PairedChart {
 
     private PairedChart() {}
 
-    static String render(String title, String metric, List<DistillCharts.Pair> pairs) {
+    static String render(String title, String xLabel, String metric, List<DistillCharts.Pair> pairs, boolean withMean) {
         double[] d = pairs.stream().mapToDouble(DistillCharts.Pair::distilled).toArray();
         double[] a = pairs.stream().mapToDouble(DistillCharts.Pair::alone).toArray();
         DistillCharts.Summary sd = DistillCharts.Summary.of(d), sa = DistillCharts.Summary.of(a);
         boolean withAlone = Double.isFinite(sa.mean());
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double v : concat(d, a, spread(sd), spread(sa)))
+        for (double v : withMean ? concat(d, a, spread(sd), spread(sa)) : concat(d, a))
             if (Double.isFinite(v)) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
         List<String> columns = new ArrayList<>();
-        for (DistillCharts.Pair p : pairs) columns.add("seed " + p.seed());
-        columns.add("mean ± sd");
+        for (DistillCharts.Pair p : pairs) columns.add(p.column());
+        if (withMean) columns.add("mean ± sd");
         CategoryScale xs = new CategoryScale(columns);
         Scale ys = LinearScale.covering(lo > hi ? 0 : lo, lo > hi ? 1 : hi, 6);
         int width = Math.max(460, 64 + 64 * columns.size() + 20);
-        SvgCanvas c = new SvgCanvas(width, 320, 64, 20, 40, 48, title, "paired");
-        c.axes(xs, ys, "seed", metric);
+        SvgCanvas c = new SvgCanvas(width, 320, SvgCanvas.leftFor(ys), 20, 40, 48, title, "paired");
+        c.axes(xs, ys, xLabel, metric);
         double off = withAlone ? 9 : 0;
-        for (DistillCharts.Pair p : pairs) {
-            double x = c.xPixel(xs, columns.indexOf("seed " + p.seed()));
-            c.raw("<g class=\"seed\" data-seed=\"" + Svg.escape(p.seed()) + "\">\n");
+        for (int i = 0; i < pairs.size(); i++) {
+            DistillCharts.Pair p = pairs.get(i);
+            double x = c.xPixel(xs, i);
+            c.raw("<g class=\"column\" data-column=\"" + Svg.escape(p.column()) + "\">\n");
             if (Double.isFinite(p.distilled()) && Double.isFinite(p.alone()))
                 c.line(x - off, c.yPixel(ys, p.distilled()), x + off, c.yPixel(ys, p.alone()), SvgCanvas.MUTED, 1, null);
-            dot(c, x - off, ys, p.distilled(), DISTILLED, "distilled", "seed " + p.seed() + ", distilled: " + metric + " " + Svg.human(p.distilled(), 6));
-            dot(c, x + off, ys, p.alone(), ALONE, "alone", "seed " + p.seed() + ", student alone: " + metric + " " + Svg.human(p.alone(), 6));
+            dot(c, x - off, ys, p.distilled(), DISTILLED, "distilled", p.column() + ", distilled: " + metric + " " + Svg.human(p.distilled(), 6));
+            dot(c, x + off, ys, p.alone(), ALONE, "alone", p.column() + ", student alone: " + metric + " " + Svg.human(p.alone(), 6));
             c.raw("</g>\n");
         }
-        double x = c.xPixel(xs, columns.size() - 1);
-        mean(c, x - off, ys, sd, DISTILLED, "distilled", metric);
-        if (withAlone) mean(c, x + off, ys, sa, ALONE, "alone", metric);
+        if (withMean) {
+            double x = c.xPixel(xs, columns.size() - 1);
+            mean(c, x - off, ys, sd, DISTILLED, "distilled", metric);
+            if (withAlone) mean(c, x + off, ys, sa, ALONE, "alone", metric);
+        }
         List<SvgCanvas.LegendItem> legend = new ArrayList<>(List.of(new SvgCanvas.LegendItem("distilled", DISTILLED, false, true)));
         if (withAlone) legend.add(new SvgCanvas.LegendItem("student alone", ALONE, false, true));
         c.legend(legend);

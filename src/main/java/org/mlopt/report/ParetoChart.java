@@ -73,7 +73,7 @@ final class ParetoChart {
         boolean logX = LogScale.suits(xLo, xHi);
         Scale xs = logX ? LogScale.covering(xLo, xHi) : LinearScale.covering(xLo, xHi, 6);
         Scale ys = LinearScale.covering(yLo, yHi, 6);
-        SvgCanvas c = new SvgCanvas(520, 320, 64, 20, 40, 48, title, "pareto");
+        SvgCanvas c = new SvgCanvas(520, 320, SvgCanvas.leftFor(ys), 20, 40, 48, title, "pareto");
         c.axes(xs, ys, x.axisLabel() + (logX ? ", log axis" : ""), y.axisLabel());
 
         List<Point> front = new ArrayList<>();

@@ -32,7 +32,7 @@ final class RungChart {
         Scale xs = new LadderScale(budgets);
         Scale ys = LinearScale.covering(lo > hi ? 0 : lo, lo > hi ? 1 : hi, 6);
         int n = rungs.brackets().size();
-        double panel = n == 1 ? 460 : 230, gap = 18, leftMargin = 64, rightMargin = 20;
+        double panel = n == 1 ? 460 : 230, gap = 18, leftMargin = SvgCanvas.leftFor(ys), rightMargin = 20;
         int width = (int) Math.ceil(leftMargin + n * panel + (n - 1) * gap + rightMargin);
         SvgCanvas c = new SvgCanvas(width, 340, leftMargin, rightMargin, 58, 62, title, "rungs");
         for (int k = 0; k < n; k++) {

@@ -19,7 +19,7 @@ final class ScatterChart {
             yMax = 1;
         }
         Scale ys = LinearScale.covering(yMin, yMax, 6);
-        SvgCanvas c = new SvgCanvas(420, 300, 64, 20, 40, 48, title, "scatter");
+        SvgCanvas c = new SvgCanvas(420, 300, SvgCanvas.leftFor(ys), 20, 40, 48, title, "scatter");
         c.axes(xs, ys, xLabel, yLabel);
         java.util.Map<Double, Integer> seen = new java.util.HashMap<>();
         for (SvgPlot.Point p : points) {

@@ -148,6 +148,8 @@ final class StepSection {
     private static String trialTable(SearchTrials s) {
         List<String> header = new ArrayList<>(List.of("trial"));
         for (String p : s.parameters()) header.add(Html.esc(p));
+        boolean rungs = s.trials().stream().anyMatch(t -> t.budget() != null);
+        if (rungs) header.addAll(List.of("bracket", "rung", Html.esc(s.trials().stream().filter(t -> t.budget() != null).findFirst().get().budget().kind())));
         header.addAll(List.of("mean " + Html.esc(s.scoring()), "std", "state"));
         List<SearchTrials.Trial> sorted = new ArrayList<>(s.trials());
         Comparator<SearchTrials.Trial> byScore = Comparator.comparingDouble(t -> Double.isFinite(t.score()) ? t.score() : Double.NEGATIVE_INFINITY);
@@ -156,6 +158,11 @@ final class StepSection {
         for (SearchTrials.Trial t : sorted) {
             List<String> r = new ArrayList<>(List.of(Integer.toString(t.number())));
             for (String p : s.parameters()) r.add(Html.value(t.params().get(p)));
+            if (rungs) {
+                r.add(t.bracket() < 0 ? "" : Integer.toString(t.bracket()));
+                r.add(t.rung() < 0 ? "" : Integer.toString(t.rung()));
+                r.add(t.budget() == null ? "" : Html.number(t.budget().units()));
+            }
             r.add(Html.number(t.score()));
             r.add(Html.number(t.std()));
             r.add(Html.esc(t.state()));

@@ -44,6 +44,13 @@ final class SvgCanvas {
         text(12, 22, "start", 14, INK, title, "font-weight=\"600\"");
     }
 
+    /** A left margin wide enough for the y axis's tick labels and, left of them, its rotated title. */
+    static double leftFor(Scale y) {
+        int widest = 0;
+        for (Scale.Tick t : y.ticks()) widest = Math.max(widest, t.label().length());
+        return Math.max(64, Math.ceil(34 + widest * 6.2));
+    }
+
     double xPixel(Scale s, double v) {
         return left + s.unit(v) * (right - left);
     }

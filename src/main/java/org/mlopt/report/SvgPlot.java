@@ -55,9 +55,9 @@ public final class SvgPlot {
         return RungChart.render(title, scoreName, rungs);
     }
 
-    /** One column per seed with the distilled student's and the alone-trained student's value, then their mean ± sd. */
-    static String pairedBySeed(String title, String metric, List<DistillCharts.Pair> pairs) {
-        return PairedChart.render(title, metric, pairs);
+    /** One column per seed (or metric) with the distilled and the alone-trained student's value side by side, then, if asked, their mean ± sd. */
+    static String paired(String title, String xLabel, String yLabel, List<DistillCharts.Pair> pairs, boolean withMean) {
+        return PairedChart.render(title, xLabel, yLabel, pairs, withMean);
     }
 
     /** One vertical axis per dimension and one polyline per item, coloured by its score. */

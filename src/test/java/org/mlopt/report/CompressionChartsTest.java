@@ -88,8 +88,8 @@ class CompressionChartsTest {
         }
         assertEquals(5, distilled.size());
         Element chart = Xml.select(doc, "//section[@data-step='" + evaluate.id() + "']//svg[@data-kind='paired']").get(0);
-        assertEquals(distilled, Xml.dataValues(chart, ".//g[@class='seed']/circle[@data-series='distilled']"));
-        assertEquals(alone, Xml.dataValues(chart, ".//g[@class='seed']/circle[@data-series='alone']"));
+        assertEquals(distilled, Xml.dataValues(chart, ".//g[@class='column']/circle[@data-series='distilled']"));
+        assertEquals(alone, Xml.dataValues(chart, ".//g[@class='column']/circle[@data-series='alone']"));
         // The chart's own mean and sample sd agree with the run's seed_stats (computed by the distill package).
         Map<String, Object> stats = StepRecord.map(evaluate.details().get("seed_stats"));
         Map<String, Object> student = StepRecord.map(StepRecord.map(stats.get("metrics")).get("accuracy"));
@@ -102,7 +102,7 @@ class CompressionChartsTest {
         StepRecord distill = RunRecord.read(run).steps().stream().filter(s -> s.kind().equals("distill")).findFirst().orElseThrow();
         Element train = Xml.select(doc, "//section[@data-step='" + distill.id() + "']//svg[@data-kind='paired']").get(0);
         assertEquals(column(distill.details().get("per_seed"), "train_accuracy_student"),
-                Xml.dataValues(train, ".//g[@class='seed']/circle[@data-series='distilled']"));
+                Xml.dataValues(train, ".//g[@class='column']/circle[@data-series='distilled']"));
     }
 
     @Test
@@ -120,9 +120,10 @@ class CompressionChartsTest {
                 "metrics", SyntheticRuns.map("accuracy", 0.9667, "f1", 0.9668),
                 "details", SyntheticRuns.map("rows", 450, "baseline_metrics", SyntheticRuns.map("accuracy", 0.9644, "f1", 0.9647)));
         Document doc = report(SyntheticRuns.write(dir, "d", 0, List.of(), "", List.of(step)), dir);
-        assertTrue(Xml.select(doc, "//svg[@data-kind='paired']").isEmpty());
-        Element bars = Xml.select(doc, "//section[@data-step='s10.student']//svg[@data-kind='bar']").get(0);
-        assertEquals(Xml.list(0.9667, 0.9644, 0.9668, 0.9647), Xml.dataValues(bars, ".//rect[@data-value]"));
-        assertTrue(bars.getTextContent().contains("accuracy, student alone"));
+        Element chart = Xml.select(doc, "//section[@data-step='s10.student']//svg[@data-kind='paired']").get(0);
+        assertEquals(Xml.list(0.9667, 0.9668), Xml.dataValues(chart, ".//g[@class='column']/circle[@data-series='distilled']"));
+        assertEquals(Xml.list(0.9644, 0.9647), Xml.dataValues(chart, ".//g[@class='column']/circle[@data-series='alone']"));
+        assertTrue(Xml.select(chart, ".//rect[@class='mean']").isEmpty(), "one seed: no mean and sd");
+        assertEquals(List.of("accuracy", "f1"), Xml.select(chart, ".//g[@class='column']").stream().map(e -> e.getAttribute("data-column")).toList());
     }
 }
