@@ -137,6 +137,7 @@ if [ $# -lt 1 ] || [ ! -f "$1" ]; then
 fi
 page="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 out="${2:-${page%.html}.png}"
+mkdir -p "$(dirname "$out")"
 if check "$page" "$out"; then
   echo "ok: $out"
 else

@@ -60,7 +60,9 @@ record SearchTrials(String scoring, List<Trial> trials, List<String> parameters,
         String scoring = scoreKey == null ? "score" : scoreKey.substring(5);
         Map<String, Object> bestParams = StepRecord.map(step.details().get("best_params"));
         int best = -1;
-        for (int i = 0; i < trials.size(); i++) if (!bestParams.isEmpty() && sameParams(trials.get(i).params(), bestParams)) best = best < 0 ? i : best;
+        // Under halving and Hyperband the best parameters were tried at several rungs: the best trial is the highest-rung one.
+        for (int i = 0; i < trials.size(); i++)
+            if (!bestParams.isEmpty() && sameParams(trials.get(i).params(), bestParams) && (best < 0 || trials.get(i).rung() > trials.get(best).rung())) best = i;
         double max = Double.NEGATIVE_INFINITY, min = Double.POSITIVE_INFINITY;
         int argMax = -1;
         for (int i = 0; i < trials.size(); i++) {

@@ -21,8 +21,16 @@ public final class SvgPlot {
     /** A vertical marker line at {@code x}, labelled. */
     public record Marker(double x, String label) {}
 
-    /** A scatter point; {@code x} is a category index on a {@link CategoryScale}. */
-    public record Point(double x, double y, String label, boolean highlight) {}
+    /**
+     * A scatter point; {@code x} is a category index on a {@link CategoryScale}. Points of one
+     * {@code group} (0, 1, ...) share a colour and a legend entry; -1 for none.
+     */
+    public record Point(double x, double y, String label, boolean highlight, int group) {
+
+        public Point(double x, double y, String label, boolean highlight) {
+            this(x, y, label, highlight, -1);
+        }
+    }
 
     /** An axis of a parallel-coordinates plot. */
     public record Axis(String name, Scale scale) {}
@@ -37,7 +45,12 @@ public final class SvgPlot {
 
     /** Points against an x scale the caller chooses (linear, log or categories); y is linear. */
     public static String scatter(String title, String xLabel, String yLabel, Scale x, List<Point> points) {
-        return ScatterChart.render(title, xLabel, yLabel, x, points);
+        return ScatterChart.render(title, xLabel, yLabel, x, points, List.of());
+    }
+
+    /** A scatter whose points are coloured by group, {@code groups} naming each group for the legend. */
+    public static String scatter(String title, String xLabel, String yLabel, Scale x, List<Point> points, List<String> groups) {
+        return ScatterChart.render(title, xLabel, yLabel, x, points, groups);
     }
 
     /** A matrix of counts with row and column labels; colour by share of the row, count written in each cell. */

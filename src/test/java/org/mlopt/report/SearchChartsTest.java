@@ -90,6 +90,15 @@ class SearchChartsTest {
         assertEquals(1, best.size());
         List<Double> bestScores = Xml.dataValues(best.get(0), "./circle");
         assertEquals(((Number) search.metrics().get("accuracy")).doubleValue(), bestScores.get(bestScores.size() - 1));
+        // The best parameters were tried at several rungs: the page reports their highest rung, the search's result.
+        String bestTable = Xml.select(doc, "//section[@data-kind='search']//table[@class='best']").get(0).getTextContent();
+        assertTrue(bestTable.contains(Svg.human(((Number) search.metrics().get("accuracy")).doubleValue(), 4)), bestTable);
+        // Score-by-parameter points are coloured by budget: one group per distinct budget.
+        Set<Double> budgets = new TreeSet<>();
+        for (Object o : (List<?>) search.details().get("trial_scores")) budgets.add(((Number) StepRecord.map(StepRecord.map(o).get("resource")).get("units")).doubleValue());
+        Set<String> groups = new TreeSet<>();
+        for (Element c : Xml.select(doc, "(//svg[@data-kind='scatter'])[1]//circle[@data-value]")) groups.add(c.getAttribute("data-group"));
+        assertEquals(budgets.size(), groups.size(), groups.toString());
     }
 
     @Test
