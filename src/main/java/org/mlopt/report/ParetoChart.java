@@ -71,9 +71,11 @@ final class ParetoChart {
             yHi = Math.max(yHi, p.y());
         }
         boolean logX = LogScale.suits(xLo, xHi);
-        Scale xs = logX ? LogScale.covering(xLo, xHi) : LinearScale.covering(xLo, xHi, 6);
-        Scale ys = LinearScale.covering(yLo, yHi, 6);
-        SvgCanvas c = new SvgCanvas(520, 320, SvgCanvas.leftFor(ys), 20, 40, 48, title, "pareto");
+        // A little room beyond the extreme trials keeps them off the frame.
+        double xPad = 0.04 * (xHi - xLo), yPad = 0.04 * (yHi - yLo);
+        Scale xs = logX ? LogScale.covering(xLo, xHi) : LinearScale.covering(xLo - xPad, xHi + xPad, 6);
+        Scale ys = LinearScale.covering(yLo - yPad, yHi + yPad, 6);
+        SvgCanvas c = new SvgCanvas(520, 336, SvgCanvas.leftFor(ys), 20, 56, 48, title, "pareto");
         c.axes(xs, ys, x.axisLabel() + (logX ? ", log axis" : ""), y.axisLabel());
 
         List<Point> front = new ArrayList<>();
@@ -104,7 +106,7 @@ final class ParetoChart {
                         + "\" stroke=\"#ffffff\" stroke-width=\"1\"" + (p.front() ? " class=\"front\"" : "") + " data-trial=\"" + p.trial()
                         + "\" data-x=\"" + Svg.exact(p.x()) + "\" data-value=\"" + Svg.exact(p.y()) + "\"><title>" + Svg.escape(p.label()) + "</title></circle>\n");
             }
-        c.legend(List.of(new SvgCanvas.LegendItem("Pareto front", RungChart.BEST, false, true), new SvgCanvas.LegendItem("dominated", "#4e79a7", false, true)), 22);
+        c.legend(List.of(new SvgCanvas.LegendItem("Pareto front", RungChart.BEST, false, true), new SvgCanvas.LegendItem("dominated", "#4e79a7", false, true)), 38);
         return c.finish();
     }
 }
