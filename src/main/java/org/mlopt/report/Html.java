@@ -51,6 +51,19 @@ final class Html {
             if (l.size() > shown) sb.append(", … ").append(l.size() - shown).append(" more");
             return sb.append("]</span>").toString();
         }
+        if (v instanceof Map<?, ?> m && m.size() == 2 && m.get("mean") instanceof Number mean && m.containsKey("std"))
+            return number(mean.doubleValue()) + (m.get("std") instanceof Number sd ? " <span class=\"muted\">± " + esc(Svg.human(sd.doubleValue(), 2)) + "</span>" : "");
+        if (v instanceof Map<?, ?> m && !m.isEmpty() && m.values().stream().allMatch(o -> o instanceof Map<?, ?>)) {
+            // An object of objects (seed_stats): one row per key.
+            List<Object> rows = new java.util.ArrayList<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("", String.valueOf(e.getKey()).replace('_', ' '));
+                for (Map.Entry<?, ?> inner : ((Map<?, ?>) e.getValue()).entrySet()) row.put(String.valueOf(inner.getKey()), inner.getValue());
+                rows.add(row);
+            }
+            return records(rows);
+        }
         if (v instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder();
             for (Map.Entry<?, ?> e : m.entrySet()) {

@@ -26,9 +26,16 @@ final class PairedChart {
         for (DistillCharts.Pair p : pairs) columns.add(p.column());
         if (withMean) columns.add("mean ± sd");
         CategoryScale xs = new CategoryScale(columns);
-        Scale ys = LinearScale.covering(lo > hi ? 0 : lo, lo > hi ? 1 : hi, 6);
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+        }
+        double pad = 0.04 * (hi - lo); // keeps the extreme dots off the frame
+        Scale ys = LinearScale.covering(lo - pad, hi + pad, 6);
         int width = Math.max(460, 64 + 64 * columns.size() + 20);
-        SvgCanvas c = new SvgCanvas(width, 320, SvgCanvas.leftFor(ys), 20, 40, 48, title, "paired");
+        List<String> names = withAlone ? List.of("distilled", "student alone") : List.of("distilled");
+        boolean ownRow = !SvgCanvas.legendFitsBesideTitle(title, names, width);
+        SvgCanvas c = new SvgCanvas(width, ownRow ? 336 : 320, SvgCanvas.leftFor(ys), 20, ownRow ? 56 : 40, 48, title, "paired");
         c.axes(xs, ys, xLabel, metric);
         double off = withAlone ? 9 : 0;
         for (int i = 0; i < pairs.size(); i++) {
@@ -48,7 +55,7 @@ final class PairedChart {
         }
         List<SvgCanvas.LegendItem> legend = new ArrayList<>(List.of(new SvgCanvas.LegendItem("distilled", DISTILLED, false, true)));
         if (withAlone) legend.add(new SvgCanvas.LegendItem("student alone", ALONE, false, true));
-        c.legend(legend);
+        c.legend(legend, ownRow ? 38 : 18);
         return c.finish();
     }
 

@@ -119,6 +119,13 @@ final class SvgCanvas {
         text(16, cy, "middle", 12, INK, yLabel, "transform=\"rotate(-90 16 " + Svg.px(cy) + ")\"");
     }
 
+    /** Whether a one-row legend of {@code names} fits beside {@code title} on a canvas {@code width} wide (else it needs its own row). */
+    static boolean legendFitsBesideTitle(String title, List<String> names, int width) {
+        double legend = 0;
+        for (String n : names) legend += 28 + n.length() * 6.6;
+        return 12 + title.length() * 7.8 + 24 + legend <= width - 20;
+    }
+
     /** A one-row legend in the top margin, right-aligned. */
     void legend(List<LegendItem> items) {
         legend(items, 18);

@@ -98,6 +98,11 @@ class CompressionChartsTest {
         assertEquals(StepRecord.number(baseline.get("mean")), Xml.dataValues(chart, ".//rect[@class='mean'][@data-series='alone']").get(0), 1e-15);
         assertEquals(StepRecord.number(student.get("std")), Xml.dataValues(chart, ".//line[@class='sd'][@data-series='distilled']").get(0), 1e-15);
         assertEquals(StepRecord.number(baseline.get("std")), Xml.dataValues(chart, ".//line[@class='sd'][@data-series='alone']").get(0), 1e-15);
+        // Per-seed results and their statistics are tables in the details, each mean with its sd.
+        Element details = Xml.select(doc, "//section[@data-step='" + evaluate.id() + "']//table[@class='details']").get(0);
+        assertEquals(2, Xml.select(details, ".//table[@class='records']").size(), "per seed and seed stats");
+        String statsText = Xml.select(details, "(.//table[@class='records'])[2]").get(0).getTextContent();
+        assertTrue(statsText.contains("± " + Svg.human(StepRecord.number(student.get("std")), 2)), statsText);
         // The distill step's own per-seed training accuracies get the same chart.
         StepRecord distill = RunRecord.read(run).steps().stream().filter(s -> s.kind().equals("distill")).findFirst().orElseThrow();
         Element train = Xml.select(doc, "//section[@data-step='" + distill.id() + "']//svg[@data-kind='paired']").get(0);
