@@ -32,7 +32,7 @@ final class RungChart {
         Scale xs = new LadderScale(budgets);
         Scale ys = LinearScale.covering(lo > hi ? 0 : lo, lo > hi ? 1 : hi, 6);
         int n = rungs.brackets().size();
-        double panel = n == 1 ? 460 : 230, gap = 18, leftMargin = SvgCanvas.leftFor(ys), rightMargin = 20;
+        double panel = n == 1 ? 500 : 230, gap = 18, leftMargin = SvgCanvas.leftFor(ys), rightMargin = 20;
         int width = (int) Math.ceil(leftMargin + n * panel + (n - 1) * gap + rightMargin);
         SvgCanvas c = new SvgCanvas(width, 340, leftMargin, rightMargin, 58, 62, title, "rungs");
         for (int k = 0; k < n; k++) {
@@ -95,7 +95,7 @@ final class RungChart {
             else c.raw("<circle cx=\"" + Svg.px(x + 9) + "\" cy=\"" + Svg.px(y - 4) + "\" r=\"3.5\" fill=\"" + (it[2].equals("filled") ? it[1] : "#ffffff")
                     + "\" stroke=\"" + it[1] + "\" stroke-width=\"1.5\"/>\n");
             c.text(x + 23, y, "start", 11, SvgCanvas.INK, it[0], null);
-            x += 36 + it[0].length() * 6.2;
+            x += 32 + it[0].length() * 6.2;
         }
     }
 }
