@@ -177,15 +177,41 @@ class SearchChartsTest {
     }
 
     private static Set<Integer> nonDominated() {
+        return nonDominated(OBJECTIVES);
+    }
+
+    /** Indexes of the rows no other row beats on both (first up, second down). */
+    private static Set<Integer> nonDominated(double[][] rows) {
         Set<Integer> out = new TreeSet<>();
-        for (int i = 0; i < OBJECTIVES.length; i++) {
+        for (int i = 0; i < rows.length; i++) {
             boolean dominated = false;
-            for (int j = 0; j < OBJECTIVES.length; j++)
-                dominated |= j != i && OBJECTIVES[j][0] >= OBJECTIVES[i][0] && OBJECTIVES[j][1] <= OBJECTIVES[i][1]
-                        && (OBJECTIVES[j][0] > OBJECTIVES[i][0] || OBJECTIVES[j][1] < OBJECTIVES[i][1]);
+            for (int j = 0; j < rows.length; j++)
+                dominated |= j != i && rows[j][0] >= rows[i][0] && rows[j][1] <= rows[i][1]
+                        && (rows[j][0] > rows[i][0] || rows[j][1] < rows[i][1]);
             if (!dominated) out.add(i);
         }
         return out;
+    }
+
+    @Test
+    void paretoChartOfARealPruningSearch(@TempDir Path dir) throws Exception {
+        // examples/pruning_search.mlopt (accuracy up, non-zero parameters down), run by mlopt at the commit that added objectives.
+        Path run = ReportWriterTest.copyFixture("pruning_search-20261129-235100", dir);
+        Document doc = Xml.parse(java.nio.file.Files.readString(ReportWriter.write(run, dir)), false);
+        StepRecord search = search(run);
+        List<double[]> objectives = new ArrayList<>();
+        for (Object o : (List<?>) search.details().get("trial_scores")) {
+            Map<String, Object> row = StepRecord.map(o);
+            objectives.add(new double[] {StepRecord.number(row.get("mean_accuracy")), StepRecord.number(row.get("mean_params"))});
+        }
+        Set<Integer> front = new TreeSet<>();
+        for (Object o : (List<?>) search.details().get("pareto_front")) front.add(((Number) o).intValue());
+        Element chart = Xml.select(doc, "//svg[@data-kind='pareto']").get(0);
+        Set<Integer> highlighted = new TreeSet<>();
+        for (Element c : Xml.select(chart, ".//circle[@class='front']")) highlighted.add(Integer.parseInt(c.getAttribute("data-trial")));
+        assertEquals(front, highlighted);
+        assertEquals(nonDominated(objectives.toArray(new double[0][])), highlighted, "the run's front is the true front");
+        assertEquals(objectives.size(), Xml.select(chart, ".//circle[@data-trial]").size());
     }
 
     @Test
