@@ -70,7 +70,7 @@ final class StepSection {
         for (Map.Entry<String, Object> e : step.details().entrySet())
             if (!SHOWN_ELSEWHERE.contains(e.getKey())) facts.add(List.of(Html.esc(e.getKey().replace('_', ' ')), Html.value(e.getValue())));
         if (!facts.isEmpty()) sb.append("<h3>Details</h3>\n").append(Html.table("details", List.of("", ""), facts));
-        if (trials != null) sb.append(trialTable(trials));
+        if (trials != null) sb.append(trialTable(step, trials));
         return sb.append("</section>\n").toString();
     }
 
@@ -145,12 +145,27 @@ final class StepSection {
         return sb.append(Html.table("best", List.of("parameter", "value"), rows)).toString();
     }
 
-    private static String trialTable(SearchTrials s) {
+    private static String trialTable(StepRecord step, SearchTrials s) {
+        // With several objectives, each one's mean after the ranking score (the first objective).
+        List<String> others = new ArrayList<>();
+        if (step.details().get("objectives") instanceof List<?> objectives)
+            for (Object o : objectives) {
+                String metric = StepRecord.text(StepRecord.map(o).get("metric"));
+                if (!metric.isEmpty() && !metric.equals(s.scoring())) others.add(metric);
+            }
+        List<?> rawRows = step.details().get("trial_scores") instanceof List<?> l ? l : List.of();
+        java.util.Map<Integer, Map<String, Object>> rowByTrial = new java.util.HashMap<>();
+        for (Object o : rawRows) {
+            Map<String, Object> row = StepRecord.map(o);
+            if (row.get("trial") instanceof Number n) rowByTrial.put(n.intValue(), row);
+        }
         List<String> header = new ArrayList<>(List.of("trial"));
         for (String p : s.parameters()) header.add(Html.esc(p));
         boolean rungs = s.trials().stream().anyMatch(t -> t.budget() != null);
         if (rungs) header.addAll(List.of("bracket", "rung", Html.esc(s.trials().stream().filter(t -> t.budget() != null).findFirst().get().budget().kind())));
-        header.addAll(List.of("mean " + Html.esc(s.scoring()), "std", "state"));
+        header.addAll(List.of("mean " + Html.esc(s.scoring()), "std"));
+        for (String m : others) header.add("mean " + Html.esc(m));
+        header.add("state");
         List<SearchTrials.Trial> sorted = new ArrayList<>(s.trials());
         Comparator<SearchTrials.Trial> byScore = Comparator.comparingDouble(t -> Double.isFinite(t.score()) ? t.score() : Double.NEGATIVE_INFINITY);
         sorted.sort(s.maximize() ? byScore.reversed() : Comparator.comparingDouble(t -> Double.isFinite(t.score()) ? t.score() : Double.POSITIVE_INFINITY));
@@ -165,6 +180,7 @@ final class StepSection {
             }
             r.add(Html.number(t.score()));
             r.add(Html.number(t.std()));
+            for (String m : others) r.add(Html.number(StepRecord.number(rowByTrial.getOrDefault(t.number(), Map.of()).get("mean_" + m))));
             r.add(Html.esc(t.state()));
             rows.add(r);
         }

@@ -212,6 +212,13 @@ class SearchChartsTest {
         assertEquals(front, highlighted);
         assertEquals(nonDominated(objectives.toArray(new double[0][])), highlighted, "the run's front is the true front");
         assertEquals(objectives.size(), Xml.select(chart, ".//circle[@data-trial]").size());
+        // The trials table carries both objectives' means.
+        Element table = Xml.select(doc, "//table[@class='trials']").get(0);
+        assertTrue(table.getTextContent().contains("mean params"));
+        List<Double> params = Xml.dataValues(table, ".//tr/td[last()-1]/span");
+        List<Double> expected = new ArrayList<>();
+        for (double[] o : objectives) expected.add(o[1]);
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(params));
     }
 
     @Test
