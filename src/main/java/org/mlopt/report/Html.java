@@ -39,6 +39,7 @@ final class Html {
     static String value(Object v) {
         if (v == null) return "<span class=\"muted\">null</span>";
         if (v instanceof Number n) return number(n.doubleValue());
+        if (v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(o -> o instanceof Map<?, ?>)) return records(l);
         if (v instanceof List<?> l) {
             StringBuilder sb = new StringBuilder("<span class=\"list\">[");
             int shown = Math.min(l.size(), 12);
@@ -50,6 +51,19 @@ final class Html {
             if (l.size() > shown) sb.append(", … ").append(l.size() - shown).append(" more");
             return sb.append("]</span>").toString();
         }
+        if (v instanceof Map<?, ?> m && m.size() == 2 && m.get("mean") instanceof Number mean && m.containsKey("std"))
+            return number(mean.doubleValue()) + (m.get("std") instanceof Number sd ? " <span class=\"muted\">± " + esc(Svg.human(sd.doubleValue(), 2)) + "</span>" : "");
+        if (v instanceof Map<?, ?> m && !m.isEmpty() && m.values().stream().allMatch(o -> o instanceof Map<?, ?>)) {
+            // An object of objects (seed_stats): one row per key.
+            List<Object> rows = new java.util.ArrayList<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("", String.valueOf(e.getKey()).replace('_', ' '));
+                for (Map.Entry<?, ?> inner : ((Map<?, ?>) e.getValue()).entrySet()) row.put(String.valueOf(inner.getKey()), inner.getValue());
+                rows.add(row);
+            }
+            return records(rows);
+        }
         if (v instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder();
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -59,6 +73,21 @@ final class Html {
             return sb.toString();
         }
         return esc(String.valueOf(v));
+    }
+
+    /** A list of JSON objects as a small table: one row per object, one column per key seen. */
+    private static String records(List<?> list) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (Object o : list) for (Object k : ((Map<?, ?>) o).keySet()) keys.add(String.valueOf(k));
+        List<String> header = new java.util.ArrayList<>();
+        for (String k : keys) header.add(esc(k.replace('_', ' ')));
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (Object o : list) {
+            List<String> row = new java.util.ArrayList<>();
+            for (String k : keys) row.add(((Map<?, ?>) o).containsKey(k) ? value(((Map<?, ?>) o).get(k)) : "");
+            rows.add(row);
+        }
+        return table("records", header, rows).trim();
     }
 
     static String figures(List<Figure> figures) {
@@ -95,6 +124,8 @@ final class Html {
             table { border-collapse: collapse; margin: 4px 0 8px; font-size: 13px; }
             th, td { text-align: left; padding: 4px 14px 4px 0; border-bottom: 1px solid var(--line); vertical-align: top; }
             th { color: var(--muted); font-weight: 600; }
+            table.records { margin: 0; font-size: 12px; }
+            table.records th, table.records td { padding: 1px 12px 1px 0; }
             td .num, .metrics td:nth-child(2) { font-variant-numeric: tabular-nums; }
             .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 6px 0 10px; }
             .card { border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; min-width: 130px; }

@@ -8,6 +8,13 @@ final class LineChart {
 
     private LineChart() {}
 
+    /** How many of the first {@code k} series are references, so data series keep the palette's first colours. */
+    private static int references(List<SvgPlot.Series> series, int k) {
+        int n = 0;
+        for (int i = 0; i < k; i++) if (series.get(i).style() == SvgPlot.Style.REFERENCE) n++;
+        return n;
+    }
+
     static String render(String title, String xLabel, String yLabel, List<SvgPlot.Series> series, SvgPlot.Marker marker, boolean logY) {
         double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY, yMin = Double.POSITIVE_INFINITY, yMax = Double.NEGATIVE_INFINITY;
         for (SvgPlot.Series s : series) {
@@ -30,13 +37,18 @@ final class LineChart {
         for (SvgPlot.Series s : series) for (double x : s.x()) wholeX &= x == Math.rint(x);
         Scale xs = wholeX ? LinearScale.coveringIntegers(xMin, xMax, 8) : LinearScale.covering(xMin, xMax, 8);
         Scale ys = logY ? LogScale.covering(yMin, yMax) : LinearScale.covering(yMin, yMax, 6);
-        SvgCanvas c = new SvgCanvas(560, 320, 64, 20, 40, 48, title, "line");
+        // A legend that does not fit beside the title gets its own row under it.
+        double legendWidth = 0;
+        for (SvgPlot.Series s : series) legendWidth += 28 + s.name().length() * 6.6;
+        boolean ownRow = 12 + title.length() * 7.8 + 24 + legendWidth > 560 - 20;
+        SvgCanvas c = new SvgCanvas(560, ownRow ? 336 : 320, SvgCanvas.leftFor(ys), 20, ownRow ? 56 : 40, 48, title, "line");
         c.axes(xs, ys, xLabel, yLabel);
         List<SvgCanvas.LegendItem> legend = new ArrayList<>();
         for (int k = 0; k < series.size(); k++) {
             SvgPlot.Series s = series.get(k);
-            String color = Palette.series(k);
-            legend.add(new SvgCanvas.LegendItem(s.name(), color, s.style() == SvgPlot.Style.DASHED, s.style() == SvgPlot.Style.POINTS));
+            boolean reference = s.style() == SvgPlot.Style.REFERENCE;
+            String color = reference ? SvgCanvas.MUTED : Palette.series(k - references(series, k));
+            legend.add(new SvgCanvas.LegendItem(s.name(), color, s.style() == SvgPlot.Style.DASHED || reference, s.style() == SvgPlot.Style.POINTS));
             StringBuilder d = new StringBuilder();
             boolean pen = false;
             for (int i = 0; i < s.x().length; i++) {
@@ -50,8 +62,13 @@ final class LineChart {
             }
             c.raw("<g class=\"series\" data-series=\"" + Svg.escape(s.name()) + "\">\n");
             if (d.length() > 0 && s.style() != SvgPlot.Style.POINTS)
-                c.raw("<path d=\"" + d + "\" fill=\"none\" stroke=\"" + color + "\" stroke-width=\"2\" stroke-linejoin=\"round\""
-                        + (s.style() == SvgPlot.Style.DASHED ? " stroke-dasharray=\"6 4\"" : "") + "/>\n");
+                c.raw("<path d=\"" + d + "\" fill=\"none\" stroke=\"" + color + "\" stroke-width=\"" + (reference ? 1.5 : 2) + "\" stroke-linejoin=\"round\""
+                        + (s.style() == SvgPlot.Style.DASHED || reference ? " stroke-dasharray=\"6 4\"" : "")
+                        + (reference && s.y().length > 0 ? " class=\"reference\" data-value=\"" + Svg.exact(s.y()[0]) + "\"" : "") + "/>\n");
+            if (reference) {
+                c.raw("</g>\n");
+                continue;
+            }
             double r = s.style() == SvgPlot.Style.POINTS ? 3.5 : s.x().length <= 60 ? 2.5 : 1.2;
             for (int i = 0; i < s.x().length; i++) {
                 double y = s.y()[i];
@@ -68,7 +85,7 @@ final class LineChart {
             boolean roomRight = px + 8 + marker.label().length() * 6.5 < c.right;
             c.text(roomRight ? px + 5 : px - 5, c.top + 14, roomRight ? "start" : "end", 11, "#3e4c59", marker.label(), null);
         }
-        c.legend(legend);
+        c.legend(legend, ownRow ? 38 : 18);
         return c.finish();
     }
 }

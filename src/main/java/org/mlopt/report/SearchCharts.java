@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The figures of a search: each trial's score against each parameter (log axis for
  * parameters spanning two decades or more, categories for named choices), the best score so
- * far by trial number, and parallel coordinates of all trials.
+ * far by trial number, and parallel coordinates of all trials; for halving and Hyperband the
+ * rungs, and for two objectives the Pareto front.
  */
 final class SearchCharts {
 
@@ -16,7 +17,25 @@ final class SearchCharts {
 
     static List<Figure> of(StepRecord step, SearchTrials s) {
         List<Figure> out = new ArrayList<>();
+        SearchRungs rungs = SearchRungs.of(s);
+        if (rungs != null) {
+            String strategy = StepRecord.text(step.details().get("strategy"));
+            String name = strategy.equals("hyperband") ? "Hyperband" : strategy.equals("halving") ? "successive halving" : strategy;
+            int brackets = rungs.brackets().size();
+            out.add(new Figure(Figure.fileName(step.id(), "rungs"),
+                    SvgPlot.rungs(name + ": " + s.scoring() + " by budget" + (brackets > 1 ? ", per bracket" : ""), s.scoring(), rungs),
+                    "One line per configuration through the rungs it reached, budget growing to the right; filled dots were promoted"
+                            + " to the next rung, hollow dots stopped there" + (brackets > 1 ? "; one panel per bracket" : "") + "."));
+        }
+        Figure front = ParetoChart.figure(step, s);
+        if (front != null) out.add(front);
         List<SvgPlot.Axis> axes = new ArrayList<>();
+        // Halving and Hyperband trials ran on different budgets: their points are coloured by budget.
+        java.util.TreeSet<Double> budgetSet = new java.util.TreeSet<>();
+        for (SearchTrials.Trial t : s.trials()) if (t.budget() != null) budgetSet.add(t.budget().units());
+        List<Double> budgets = new ArrayList<>(budgetSet);
+        List<String> budgetNames = new ArrayList<>();
+        for (double b : budgets) budgetNames.add(Svg.human(b) + " " + (rungs == null ? "" : rungs.resource()));
         for (String p : s.parameters()) {
             Scale x = scaleOf(s, p);
             axes.add(new SvgPlot.Axis(p, x));
@@ -24,11 +43,14 @@ final class SearchCharts {
             for (int i = 0; i < s.trials().size(); i++) {
                 SearchTrials.Trial t = s.trials().get(i);
                 if (!Double.isFinite(t.score()) || !t.params().containsKey(p)) continue;
-                points.add(new SvgPlot.Point(position(x, t.params().get(p)), t.score(), s.describe(t), i == s.best()));
+                int group = t.budget() == null ? -1 : budgets.indexOf(t.budget().units());
+                points.add(new SvgPlot.Point(position(x, t.params().get(p)), t.score(), s.describe(t), i == s.best(), group));
             }
             boolean log = x instanceof LogScale;
             out.add(new Figure(Figure.fileName(step.id(), "score-vs-" + p), SvgPlot.scatter(s.scoring() + " by " + p + (log ? " (log axis)" : ""),
-                    p, "mean " + s.scoring(), x, points), "One point per trial; the best trial in red."));
+                    p, "mean " + s.scoring(), x, points, budgetNames),
+                    budgets.isEmpty() ? "One point per trial; the best trial in red."
+                            : "One point per trial, coloured by its budget (scores at small budgets are lower); the best trial in red."));
         }
         out.add(bestSoFar(step, s));
         if (!s.parameters().isEmpty()) {

@@ -19,8 +19,19 @@ import java.util.Set;
  */
 record SearchTrials(String scoring, List<Trial> trials, List<String> parameters, int best, boolean maximize) {
 
-    /** One trial: number, parameter values (Number or String), state and score (NaN if none). */
-    record Trial(int number, Map<String, Object> params, String state, double score, double std) {}
+    /**
+     * One trial: number, parameter values (Number or String), state and score (NaN if none); under
+     * halving and Hyperband also its bracket and rung (-1 otherwise) and the budget it was given.
+     */
+    record Trial(int number, Map<String, Object> params, String state, double score, double std, int bracket, int rung, Budget budget) {
+
+        Trial(int number, Map<String, Object> params, String state, double score, double std) {
+            this(number, params, state, score, std, -1, -1, null);
+        }
+    }
+
+    /** A trial's training budget: {@code units} of {@code kind} (epochs, samples). */
+    record Budget(String kind, double units) {}
 
     /** The trials of {@code step}, or null when it records none. */
     static SearchTrials of(StepRecord step) {
@@ -37,14 +48,21 @@ record SearchTrials(String scoring, List<Trial> trials, List<String> parameters,
             Map<String, Object> params = new LinkedHashMap<>(StepRecord.map(t.get("params")));
             names.addAll(params.keySet());
             double n = StepRecord.number(t.get("trial"));
+            double bracket = StepRecord.number(t.get("bracket")), rung = StepRecord.number(t.get("rung"));
+            Map<String, Object> resource = StepRecord.map(t.get("resource"));
+            double units = StepRecord.number(resource.get("units"));
             trials.add(new Trial(Double.isNaN(n) ? trials.size() : (int) n, params, StepRecord.text(t.get("state")),
                     scoreKey == null ? Double.NaN : StepRecord.number(t.get(scoreKey)),
-                    scoreKey == null ? Double.NaN : StepRecord.number(t.get("std_" + scoreKey.substring(5)))));
+                    scoreKey == null ? Double.NaN : StepRecord.number(t.get("std_" + scoreKey.substring(5))),
+                    Double.isNaN(bracket) ? -1 : (int) bracket, Double.isNaN(rung) ? -1 : (int) rung,
+                    Double.isNaN(units) ? null : new Budget(StepRecord.text(resource.get("kind")), units)));
         }
         String scoring = scoreKey == null ? "score" : scoreKey.substring(5);
         Map<String, Object> bestParams = StepRecord.map(step.details().get("best_params"));
         int best = -1;
-        for (int i = 0; i < trials.size(); i++) if (!bestParams.isEmpty() && sameParams(trials.get(i).params(), bestParams)) best = best < 0 ? i : best;
+        // Under halving and Hyperband the best parameters were tried at several rungs: the best trial is the highest-rung one.
+        for (int i = 0; i < trials.size(); i++)
+            if (!bestParams.isEmpty() && sameParams(trials.get(i).params(), bestParams) && (best < 0 || trials.get(i).rung() > trials.get(best).rung())) best = i;
         double max = Double.NEGATIVE_INFINITY, min = Double.POSITIVE_INFINITY;
         int argMax = -1;
         for (int i = 0; i < trials.size(); i++) {
@@ -61,7 +79,7 @@ record SearchTrials(String scoring, List<Trial> trials, List<String> parameters,
         return new SearchTrials(scoring, trials, List.copyOf(names), best, maximize);
     }
 
-    private static boolean sameParams(Map<String, Object> a, Map<String, Object> b) {
+    static boolean sameParams(Map<String, Object> a, Map<String, Object> b) {
         if (!a.keySet().equals(b.keySet())) return false;
         for (String k : a.keySet()) {
             Object x = a.get(k), y = b.get(k);

@@ -54,7 +54,8 @@ final class StepSection {
         figures.addAll(HistoryCharts.of(step));
         Figure roc = roc(step);
         if (roc != null) figures.add(roc);
-        figures.addAll(pruning(step));
+        figures.addAll(PruneCharts.of(step));
+        figures.addAll(DistillCharts.of(step));
         Figure coefficients = coefficients(step);
         if (coefficients != null) figures.add(coefficients);
         SearchTrials trials = SearchTrials.of(step);
@@ -69,7 +70,7 @@ final class StepSection {
         for (Map.Entry<String, Object> e : step.details().entrySet())
             if (!SHOWN_ELSEWHERE.contains(e.getKey())) facts.add(List.of(Html.esc(e.getKey().replace('_', ' ')), Html.value(e.getValue())));
         if (!facts.isEmpty()) sb.append("<h3>Details</h3>\n").append(Html.table("details", List.of("", ""), facts));
-        if (trials != null) sb.append(trialTable(trials));
+        if (trials != null) sb.append(trialTable(step, trials));
         return sb.append("</section>\n").toString();
     }
 
@@ -93,40 +94,6 @@ final class StepSection {
         for (Object l : labels) names.add(String.valueOf(l));
         String svg = SvgPlot.heatMap(name.replace('_', ' '), "true class", "predicted class", names, counts);
         return new Figure(Figure.fileName(step.id(), name), svg, "Counts of test rows by true class (rows) and predicted class (columns); shade is the share of the row.");
-    }
-
-    /**
-     * A prune step's accuracy before pruning, after pruning and after fine-tuning, and the sparsity
-     * of each layer ({@code details.layers}).
-     */
-    private static List<Figure> pruning(StepRecord step) {
-        List<Figure> out = new ArrayList<>();
-        List<String> stages = new ArrayList<>();
-        List<Double> accuracy = new ArrayList<>();
-        for (String key : List.of("accuracy_before", "accuracy_after_pruning", "accuracy_after_finetuning"))
-            if (step.metrics().get(key) instanceof Number n) {
-                stages.add(key.replace("accuracy_", "").replace('_', ' '));
-                accuracy.add(n.doubleValue());
-            }
-        if (stages.size() >= 2)
-            out.add(new Figure(Figure.fileName(step.id(), "accuracy-by-stage"),
-                    SvgPlot.barChart("accuracy before and after pruning", "accuracy", stages,
-                            accuracy.stream().mapToDouble(Double::doubleValue).toArray()),
-                    "Accuracy on the pruning data before pruning, right after it, and after fine-tuning."));
-        if (step.details().get("layers") instanceof List<?> layers && !layers.isEmpty()) {
-            double[] sparsity = new double[layers.size()];
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < sparsity.length; i++) {
-                Map<String, Object> layer = StepRecord.map(layers.get(i));
-                if (!(layer.get("sparsity") instanceof Number n)) return out;
-                sparsity[i] = n.doubleValue();
-                names.add("layer " + (i + 1));
-            }
-            out.add(new Figure(Figure.fileName(step.id(), "sparsity-by-layer"),
-                    SvgPlot.barChart("sparsity by layer", "share of zero parameters", names, sparsity),
-                    "Share of each layer's parameters (weights and biases) that are exactly zero after pruning."));
-        }
-        return out;
     }
 
     /** The ROC curve of a binary evaluation ({@code details.roc}: fpr and tpr lists), with the chance diagonal. */
@@ -178,10 +145,27 @@ final class StepSection {
         return sb.append(Html.table("best", List.of("parameter", "value"), rows)).toString();
     }
 
-    private static String trialTable(SearchTrials s) {
+    private static String trialTable(StepRecord step, SearchTrials s) {
+        // With several objectives, each one's mean after the ranking score (the first objective).
+        List<String> others = new ArrayList<>();
+        if (step.details().get("objectives") instanceof List<?> objectives)
+            for (Object o : objectives) {
+                String metric = StepRecord.text(StepRecord.map(o).get("metric"));
+                if (!metric.isEmpty() && !metric.equals(s.scoring())) others.add(metric);
+            }
+        List<?> rawRows = step.details().get("trial_scores") instanceof List<?> l ? l : List.of();
+        java.util.Map<Integer, Map<String, Object>> rowByTrial = new java.util.HashMap<>();
+        for (Object o : rawRows) {
+            Map<String, Object> row = StepRecord.map(o);
+            if (row.get("trial") instanceof Number n) rowByTrial.put(n.intValue(), row);
+        }
         List<String> header = new ArrayList<>(List.of("trial"));
         for (String p : s.parameters()) header.add(Html.esc(p));
-        header.addAll(List.of("mean " + Html.esc(s.scoring()), "std", "state"));
+        boolean rungs = s.trials().stream().anyMatch(t -> t.budget() != null);
+        if (rungs) header.addAll(List.of("bracket", "rung", Html.esc(s.trials().stream().filter(t -> t.budget() != null).findFirst().get().budget().kind())));
+        header.addAll(List.of("mean " + Html.esc(s.scoring()), "std"));
+        for (String m : others) header.add("mean " + Html.esc(m));
+        header.add("state");
         List<SearchTrials.Trial> sorted = new ArrayList<>(s.trials());
         Comparator<SearchTrials.Trial> byScore = Comparator.comparingDouble(t -> Double.isFinite(t.score()) ? t.score() : Double.NEGATIVE_INFINITY);
         sorted.sort(s.maximize() ? byScore.reversed() : Comparator.comparingDouble(t -> Double.isFinite(t.score()) ? t.score() : Double.POSITIVE_INFINITY));
@@ -189,8 +173,14 @@ final class StepSection {
         for (SearchTrials.Trial t : sorted) {
             List<String> r = new ArrayList<>(List.of(Integer.toString(t.number())));
             for (String p : s.parameters()) r.add(Html.value(t.params().get(p)));
+            if (rungs) {
+                r.add(t.bracket() < 0 ? "" : Integer.toString(t.bracket()));
+                r.add(t.rung() < 0 ? "" : Integer.toString(t.rung()));
+                r.add(t.budget() == null ? "" : Html.number(t.budget().units()));
+            }
             r.add(Html.number(t.score()));
             r.add(Html.number(t.std()));
+            for (String m : others) r.add(Html.number(StepRecord.number(rowByTrial.getOrDefault(t.number(), Map.of()).get("mean_" + m))));
             r.add(Html.esc(t.state()));
             rows.add(r);
         }

@@ -44,6 +44,13 @@ final class SvgCanvas {
         text(12, 22, "start", 14, INK, title, "font-weight=\"600\"");
     }
 
+    /** A left margin wide enough for the y axis's tick labels and, left of them, its rotated title. */
+    static double leftFor(Scale y) {
+        int widest = 0;
+        for (Scale.Tick t : y.ticks()) widest = Math.max(widest, t.label().length());
+        return Math.max(64, Math.ceil(34 + widest * 6.2));
+    }
+
     double xPixel(Scale s, double v) {
         return left + s.unit(v) * (right - left);
     }
@@ -71,23 +78,52 @@ final class SvgCanvas {
         sb.append('>').append(Svg.escape(text)).append("</text>\n");
     }
 
-    /** Grid lines, ticks and labels of both axes, and the axis titles. */
-    void axes(Scale x, Scale y, String xLabel, String yLabel) {
+    /** One plot area of a figure with several side by side; {@link #axes} uses the canvas's own area. */
+    record Area(double left, double right, double top, double bottom) {
+
+        double xPixel(Scale s, double v) {
+            return left + s.unit(v) * (right - left);
+        }
+
+        double yPixel(Scale s, double v) {
+            return bottom - s.unit(v) * (bottom - top);
+        }
+    }
+
+    /** The canvas's own plot area. */
+    Area area() {
+        return new Area(left, right, top, bottom);
+    }
+
+    /** Grid lines, tick labels and the frame of one plot area; y tick labels only when {@code yLabels}. */
+    void grid(Area a, Scale x, Scale y, boolean yLabels) {
         for (Scale.Tick t : y.ticks()) {
-            double py = yPixel(y, t.value());
-            line(left, py, right, py, GRID, 1, null);
-            text(left - 6, py + 4, "end", 11, MUTED, t.label(), null);
+            double py = a.yPixel(y, t.value());
+            line(a.left(), py, a.right(), py, GRID, 1, null);
+            if (yLabels) text(a.left() - 6, py + 4, "end", 11, MUTED, t.label(), null);
         }
         for (Scale.Tick t : x.ticks()) {
-            double px = xPixel(x, t.value());
-            line(px, top, px, bottom, GRID, 1, null);
-            text(px, bottom + 16, "middle", 11, MUTED, t.label(), null);
+            double px = a.xPixel(x, t.value());
+            line(px, a.top(), px, a.bottom(), GRID, 1, null);
+            text(px, a.bottom() + 16, "middle", 11, MUTED, t.label(), null);
         }
-        line(left, bottom, right, bottom, MUTED, 1, null);
-        line(left, top, left, bottom, MUTED, 1, null);
+        line(a.left(), a.bottom(), a.right(), a.bottom(), MUTED, 1, null);
+        line(a.left(), a.top(), a.left(), a.bottom(), MUTED, 1, null);
+    }
+
+    /** Grid lines, ticks and labels of both axes, and the axis titles. */
+    void axes(Scale x, Scale y, String xLabel, String yLabel) {
+        grid(area(), x, y, true);
         text((left + right) / 2, height - 10, "middle", 12, INK, xLabel, null);
         double cy = (top + bottom) / 2;
         text(16, cy, "middle", 12, INK, yLabel, "transform=\"rotate(-90 16 " + Svg.px(cy) + ")\"");
+    }
+
+    /** Whether a one-row legend of {@code names} fits beside {@code title} on a canvas {@code width} wide (else it needs its own row). */
+    static boolean legendFitsBesideTitle(String title, List<String> names, int width) {
+        double legend = 0;
+        for (String n : names) legend += 28 + n.length() * 6.6;
+        return 12 + title.length() * 7.8 + 24 + legend <= width - 20;
     }
 
     /** A one-row legend in the top margin, right-aligned. */

@@ -53,7 +53,7 @@ class ReportWriterTest {
     }
 
     @Test
-    void prunedModelsGetAccuracyByStageAndSparsityByLayer(@TempDir Path dir) throws Exception {
+    void prunedModelsGetAccuracyAgainstSparsityAndSparsityByLayer(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("prune-20261129-101500");
         java.nio.file.Files.createDirectories(run);
         java.nio.file.Files.writeString(run.resolve("script.mlopt"), "# run with --seed 0\nprune net on train { method: magnitude(sparsity: 0.8) }\n");
@@ -65,7 +65,7 @@ class ReportWriterTest {
         Document doc = writeAndParse(run, dir);
         Element prune = Xml.select(doc, "//section[@data-kind='prune']").get(0);
         String html = java.nio.file.Files.readString(run.resolve("report.html"));
-        assertTrue(html.contains("accuracy before and after pruning") && html.contains("sparsity by layer"), "both pruning charts");
+        assertTrue(html.contains("accuracy against sparsity") && html.contains("sparsity by layer"), "both pruning charts");
         List<Double> values = Xml.dataValues(prune, ".//svg//*[@data-value]");
         assertTrue(values.containsAll(List.of(0.99, 0.93, 0.98, 0.8, 0.25)), values.toString());
     }

@@ -94,4 +94,18 @@ class SvgPlotTest {
         Element best = Xml.select(par, "//polyline[@class='best']").get(0);
         assertEquals(3, best.getAttribute("points").split(" ").length);
     }
+
+    @Test
+    void longYTickLabelsWidenTheLeftMarginSoTheAxisTitleStaysClear() throws Exception {
+        // A constant learning rate of 0.001: ticks 0.00090 ... 0.00110, seven characters each.
+        double[] lr = {0.001, 0.001, 0.001};
+        Document doc = Xml.parse(SvgPlot.lineChart("lr", "epoch", "learning rate", List.of(new SvgPlot.Series("lr", new double[] {1, 2, 3}, lr, SvgPlot.Style.SOLID)),
+                null, false), false);
+        double titleRight = 16 + 12 / 2.0 + 1; // the rotated title is centred at x = 16, about one line (12 px) wide
+        for (Element t : Xml.select(doc, "//text[@text-anchor='end']")) {
+            double right = Double.parseDouble(t.getAttribute("x"));
+            double left = right - t.getTextContent().length() * 6.2; // 11 px digits are at most 6.2 px wide
+            assertTrue(left > titleRight, "tick label '" + t.getTextContent() + "' starts at " + left);
+        }
+    }
 }
