@@ -46,6 +46,11 @@ final class CompressionRules {
             ctx.diagnostics.error(ErrorCode.E302, options.get("schedule").span(),
                     "gradual pruning trains between its phases, and this prune has no fine-tuning settings",
                     "help: add finetune: { optimizer: ..., loss: ... } and prune " + s.target().text() + " on DATASET");
+        Resolved pruning = ctx.resolved(options.get("method"));
+        if (schedule != null && schedule.name().equals("gradual") && pruning != null && pruning.name().equals("neurons"))
+            ctx.diagnostics.error(ErrorCode.E901, options.get("schedule").span(),
+                    "a gradual schedule raises weight masks; neuron pruning with it is not implemented yet",
+                    "help: use schedule: iterative(steps: 3) to remove neurons in steps");
         if (finetune instanceof Expr.BlockLit b) finetuneRules(b.block(), model, data);
         if (model == null) return;
         if (!model.isNetwork()) {

@@ -96,7 +96,7 @@ public final class Pruner {
 
     /**
      * Gradual magnitude pruning: one training run whose masks rise to the next phase's sparsity after
-     * each epoch. A phase's accuracy after fine-tuning is measured at the end of its epoch, before the
+     * each epoch, then the fine-tuning settings' own epochs at the target with the masks kept. A phase's accuracy after fine-tuning is measured at the end of its epoch, before the
      * next pruning. When training ends early (early stopping, cancellation), the target is reached by
      * one last pruning without fine-tuning.
      */
@@ -109,9 +109,19 @@ public final class Pruner {
         TrainConfig config = ft.config().withAfterStep(gradual.listener(ft.config().afterStep()));
         History h = new Trainer(net, ft.loss(), ft.optimizer(), config).fit(train);
         PruningMasks masks = MagnitudePruner.prune(net, method.withSparsity(target), gradual.current());
+        List<History> histories = new ArrayList<>(List.of(h));
+        int epochs = h.epochs().size();
+        boolean complete = gradual.phase() == phases.size() - 1 && h.epochs().size() == phases.size();
+        if (complete && job.fineTune().config().epochs() > 0) {
+            // Then the fine-tuning settings' own epochs at the target sparsity, masks kept.
+            FineTune last = job.fineTune();
+            History tuned = new Trainer(net, last.loss(), last.optimizer(), masks.keepingZero(net, last.config())).fit(train);
+            masks.apply(net);
+            histories.add(tuned);
+            epochs += tuned.epochs().size();
+        }
         ModelSnapshot after = ModelMeasures.snapshot(net, masks, job.eval(), job.timingRepeats());
         List<PruneStage> stages = new ArrayList<>(gradual.finished());
-        boolean complete = gradual.phase() == phases.size() - 1 && h.epochs().size() == phases.size();
         ModelSnapshot afterPruning;
         ModelSnapshot afterFineTuning;
         if (complete) {
@@ -127,8 +137,8 @@ public final class Pruner {
             afterPruning = target == reached && gradual.lastPhase() != null ? gradual.lastPhase() : after;
             afterFineTuning = after;
         }
-        return new Result(net, masks, new CompressionReport(before, afterPruning, afterFineTuning, phases, h.epochs().size(),
-                stages), List.of(h));
+        return new Result(net, masks, new CompressionReport(before, afterPruning, afterFineTuning, phases, epochs,
+                stages), histories);
     }
 
     /** The stages with the last one's accuracy after fine-tuning taken from {@code after} (null: left as is). */

@@ -53,7 +53,7 @@ final class CompressionCatalog {
 
     private static Component gradual() {
         return of(Kind.PRUNE_SCHEDULE, "gradual",
-                "Gradual pruning (Zhu and Gupta 2017): trains for `epochs` epochs with the finetune settings (whose own epochs are not used), the sparsity during epoch t being s + (initial − s)·(1 − t/epochs)^power, so the last epoch trains at the target s; the masks rise between epochs.")
+                "Gradual pruning (Zhu and Gupta 2017): trains for `epochs` epochs with the finetune settings, the sparsity during epoch t being s + (initial − s)·(1 − t/epochs)^power, so the last epoch trains at the target s; the masks rise between epochs. Then the finetune settings' own epochs train on at the target with the masks kept. Magnitude pruning only.")
                 .param(of("epochs", Type.integer()).defaultValue(10).range(Range.atLeast(1)).positional().doc("Epochs over which sparsity rises."))
                 .param(of("power", Type.number()).defaultValue(3).range(Range.positive()).doc("Exponent of the sparsity curve."))
                 .param(of("initial", Type.number()).defaultValue(0.0).range(Range.unitOpenRight()).doc("Sparsity at the start."))

@@ -61,7 +61,9 @@ class ScheduleTest {
                 new Pruner.Job(PruneSchedule.gradual(0.8, 4, 3, 0.0), ft, null, DATA, 0), DATA);
         int n = 6 * 24 + 24 * 3;
         assertEquals(Math.rint(0.8 * n), r.masks().prunedCount());
-        assertEquals(4, r.report().fineTuneEpochs());
+        // 4 schedule epochs, then the fine-tuning's own 1 epoch at the target: two training runs.
+        assertEquals(5, r.report().fineTuneEpochs());
+        assertEquals(2, r.fineTuning().size());
         assertEquals(Math.rint(0.8 * n) / n, LayerStats.weightSparsity(r.network()), 1e-12);
         assertTrue(r.report().afterFineTuning().accuracy() > 0.5, "accuracy " + r.report().afterFineTuning().accuracy());
     }
