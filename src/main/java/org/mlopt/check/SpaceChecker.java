@@ -96,18 +96,13 @@ final class SpaceChecker {
     /** What a replayed prune or distill statement cannot be combined with yet. */
     private void replayLimits(Statement.Search s, ModelState model, Map<String, Dimension> dims, Map<String, Expr> options) {
         Dimension replay = null;
-        Dimension layer = null;
         for (Dimension d : dims.values()) {
             if (replay == null && (d.key().startsWith("prune.") || d.key().startsWith("distill."))) replay = d;
-            if (layer == null && d.key().startsWith(model.name + ".") && d.key().contains("[")) layer = d;
         }
         if (replay == null) return;
         if (options.get("median_stop") != null)
             ctx.diagnostics.error(ErrorCode.E901, options.get("median_stop").span(), "median_stop watches training epochs; a search that replays "
                     + replay.key().substring(0, replay.key().indexOf('.')) + " in every trial cannot use it yet");
-        if (layer != null && replay.key().startsWith("distill."))
-            ctx.diagnostics.error(ErrorCode.E901, layer.span(), "searching the student's layers ('" + layer.key() + "') together with distillation "
-                    + "settings is not implemented yet", "help: search the distillation settings here, and the student's width in a second search");
     }
 
     // ---- paths -------------------------------------------------------------------------------

@@ -44,6 +44,15 @@ final class CompressionSteps {
      * For a search trial that replays a statement: only the model counts, so a distillation trains
      * its first seed alone and pruning measures no sweep.
      */
+    /** Units of the student's dense layers a search trial sets ({@code student.dense[i]}). */
+    private Map<Integer, Integer> studentUnits = Map.of();
+
+    /** The same steps with the student's dense layers resized, for a search trial. */
+    CompressionSteps withStudentUnits(Map<Integer, Integer> units) {
+        this.studentUnits = Map.copyOf(units);
+        return this;
+    }
+
     CompressionSteps(Declarations declarations, Binder binder, RunOptions options) {
         this(declarations, binder, options, false);
     }
@@ -151,7 +160,7 @@ final class CompressionSteps {
         Statement.Network studentNet = (Statement.Network) declarations.get(student);
         Bound settings = binder.block("distill", Kind.STATEMENT, s.options());
         Bound networkSettings = binder.block("network", Kind.STATEMENT, studentNet.body());
-        List<Bound> layers = NetworkModels.layers(studentNet, networkSettings, binder, declarations);
+        List<Bound> layers = NetworkModels.withUnits(NetworkModels.layers(studentNet, networkSettings, binder, declarations), studentUnits);
         int count = reported ? settings.integer("seeds", 1) : 1;
         if (count < 1) throw new RunFailure(s.span(), "distill needs seeds >= 1, got " + count);
         org.mlopt.train.Dataset labelled = NetworkModels.trainingData(data, new Loss.CrossEntropy());

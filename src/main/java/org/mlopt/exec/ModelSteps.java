@@ -100,18 +100,7 @@ final class ModelSteps {
                                 long seed, Map<Integer, Integer> layerUnits, org.mlopt.ast.Span span, Hooks hooks) {
         Block body = net.body();
         Bound networkSettings = binder.block("network", Kind.STATEMENT, body);
-        List<Bound> layers = new ArrayList<>();
-        int dense = 0;
-        for (Bound bound : NetworkModels.layers(net, networkSettings, binder, declarations)) {
-            Bound layer = bound;
-            if (layer.name().equals("dense") && layerUnits.containsKey(dense)) {
-                Map<String, Object> values = new LinkedHashMap<>(layer.values());
-                values.put("units", (double) layerUnits.get(dense));
-                layer = new Bound(layer.name(), values, layer.span());
-            }
-            if (layer.name().equals("dense")) dense++;
-            layers.add(layer);
-        }
+        List<Bound> layers = NetworkModels.withUnits(NetworkModels.layers(net, networkSettings, binder, declarations), layerUnits);
         NetworkSpec spec = NetworkModels.spec(networkSettings, layers, data.numFeatures(), seed, net.span());
         Loss loss = NetworkModels.loss(settings.call("loss").orElseThrow(() ->
                 new RunFailure(span, "training network '" + net.name().text() + "' needs a loss")));

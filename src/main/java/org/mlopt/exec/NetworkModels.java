@@ -289,4 +289,21 @@ final class NetworkModels {
         }
         return out;
     }
+
+    /** The layers with the units a search sets ({@code net.dense[i]}: dense layer i, counted from 0) replaced. */
+    static List<Bound> withUnits(List<Bound> layers, Map<Integer, Integer> units) {
+        if (units.isEmpty()) return layers;
+        List<Bound> out = new ArrayList<>();
+        int dense = 0;
+        for (Bound layer : layers) {
+            if (layer.name().equals("dense") && units.containsKey(dense)) {
+                Map<String, Object> values = new LinkedHashMap<>(layer.values());
+                values.put("units", (double) units.get(dense));
+                layer = new Bound(layer.name(), values, layer.span());
+            }
+            if (layer.name().equals("dense")) dense++;
+            out.add(layer);
+        }
+        return out;
+    }
 }

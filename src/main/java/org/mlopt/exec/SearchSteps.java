@@ -229,7 +229,7 @@ final class SearchSteps {
         CompressionSteps compression = new CompressionSteps(declarations, binder, options);
         if (replay.distill() != null) {
             Statement.Distill d = (Statement.Distill) trial.statements().get(program.statements().indexOf(replay.distill()));
-            return compression.distill(d, replay.teacher(), rows, replay.transfer(), "trial", seed).model();
+            return compression.withStudentUnits(layerUnits).distill(d, replay.teacher(), rows, replay.transfer(), "trial", seed).model();
         }
         TrainedModel fitted = models.fit(declarations, binder, model, settings, rows, validation, seed, layerUnits, null,
                 train == null ? program.span() : train.span(), hooks).model();

@@ -106,4 +106,22 @@ class CompressionSearchTest {
         assertTrue(r.out().contains("Pareto front:") && r.out().contains("params ↓"), r.out());
         assertFalse(r.leaksStackTrace(), r.out() + r.err());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDistillationSearchCanResizeTheStudent() {
+        CliRunner r = CliRunner.run("run", RESOURCES + "distill_width_search.mlopt", "--json", "--no-save", "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> search = step(r.out(), "search");
+        List<Map<String, Object>> trials = (List<Map<String, Object>>) details(search).get("trial_scores");
+        assertEquals(4, trials.size());
+        for (Map<String, Object> t : trials) {
+            double units = (Double) ((Map<String, Object>) t.get("params")).get("student.dense[0]");
+            // 4 inputs -> units -> 3 classes; ReLU units all have non-zero weights after training.
+            assertEquals(4 * units + units + units * 3 + 3, (Double) t.get("mean_params"), 1e-9, t.toString());
+        }
+        Map<String, Object> best = (Map<String, Object>) details(search).get("best_params");
+        double units = (Double) best.get("student.dense[0]");
+        assertEquals(4 * units + units + units * 3 + 3, (Double) metrics(step(r.out(), "evaluate")).get("params"), 1e-9);
+    }
 }
