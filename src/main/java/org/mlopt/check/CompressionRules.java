@@ -67,7 +67,7 @@ final class CompressionRules {
     }
 
     private void finetuneRules(Block block, ModelState model, DatasetInfo data) {
-        // Fine-tuning holds out a share of its data for validation; a split part is not taken yet.
+        // Fine-tuning validates on a share of its data or on a split part.
         Expr validate = block.get("validate").map(Block.Keyed::value).orElse(null);
         block.get("early_stop").ifPresent(k -> {
             if (validate == null && !MonitorRules.watchesTrainingLoss(k.value()))
@@ -75,9 +75,6 @@ final class CompressionRules {
                         "help: add validate: 0.1 (a share of the fine-tuning data)");
             new MonitorRules(ctx, tasks).earlyStop(k.value(), data);
         });
-        if (validate instanceof Expr.Ref r)
-            ctx.diagnostics.error(ErrorCode.E901, r.span(), "fine-tuning on a split part's validation data is not implemented yet",
-                    "help: give a share instead, e.g. validate: 0.1");
         block.get("validate").ifPresent(k -> {
             if (k.value() instanceof Expr.Ref r && r.path().isSimple()) leakage.validation(r.path().head());
         });

@@ -70,7 +70,8 @@ final class CompressionSteps {
 
     record Outcome(NetworkModel model, StepResult result) {}
 
-    Outcome prune(Statement.Prune s, NetworkModel trained, Dataset data, String stepId, long seed) {
+    /** @param validation the split part fine-tuning validates on ({@code finetune: { validate: part }}), or null */
+    Outcome prune(Statement.Prune s, NetworkModel trained, Dataset data, Dataset validation, String stepId, long seed) {
         String name = s.target().text();
         Bound settings = binder.block("prune", Kind.STATEMENT, s.options());
         Bound method = settings.call("method").orElseThrow(() -> new RunFailure(s.span(), "prune needs a method"));
@@ -91,6 +92,7 @@ final class CompressionSteps {
             TrainConfig config = NetworkModels.config(merged, data.numRows(), seed, options.cancelled());
             fineTune = new FineTune(loss, NetworkModels.optimizer(merged.call("optimizer").orElseThrow(() ->
                     new RunFailure(s.span(), "fine-tuning needs an optimizer"))), config);
+            if (validation != null) fineTune = fineTune.withValidation(NetworkModels.trainingData(validation, loss));
         }
         Network network = trained.network();
         List<Tensor> rewindTo = settings.bool("rewind", false) ? Network.compile(network.spec()).snapshot() : null;
@@ -146,7 +148,25 @@ final class CompressionSteps {
         facts.remove("parameters");
         facts.put("pruned", method.name() + " " + sparsity);
         NetworkModel pruned = trained.with(result.network(), result.masks(), facts);
-        return new Outcome(pruned, new StepResult(stepId, "prune", name, data == null ? null : s.dataset().get().text(), metrics, details, List.of()));
+        // Fine-tuning's epochs, numbered on across phases, each row saying which phase it belongs to.
+        List<Map<String, Double>> history = new ArrayList<>();
+        List<String> stopped = new ArrayList<>();
+        for (int phase = 0; phase < result.fineTuning().size(); phase++) {
+            org.mlopt.train.History h = result.fineTuning().get(phase);
+            stopped.add(h.stopReason().name().toLowerCase(java.util.Locale.ROOT));
+            for (Map<String, Double> row : NetworkModels.history(h)) {
+                Map<String, Double> numbered = new LinkedHashMap<>();
+                numbered.put("epoch", (double) (history.size() + 1));
+                numbered.put("phase", (double) (phase + 1));
+                row.forEach((k, v) -> { if (!k.equals("epoch")) numbered.put(k, v); });
+                history.add(numbered);
+            }
+        }
+        if (!history.isEmpty()) {
+            details.put("finetune_epochs", history.size());
+            details.put("finetune_stopped", stopped);
+        }
+        return new Outcome(pruned, new StepResult(stepId, "prune", name, data == null ? null : s.dataset().get().text(), metrics, details, history));
     }
 
     /**

@@ -72,10 +72,10 @@ final class SearchSteps {
     /**
      * What a trial replays after (or, for a distillation, instead of) training M: the statement the
      * space's {@code prune.*} or {@code distill.*} keys tune, with a distillation's teacher and
-     * transfer set as they are at the search.
+     * transfer set as they are at the search, and the split part a replayed fine-tuning validates on.
      */
-    record Replay(Statement.Prune prune, Statement.Distill distill, NetworkModel teacher, Dataset transfer) {
-        static final Replay NONE = new Replay(null, null, null, null);
+    record Replay(Statement.Prune prune, Statement.Distill distill, NetworkModel teacher, Dataset transfer, Dataset validation) {
+        static final Replay NONE = new Replay(null, null, null, null, null);
     }
 
     /** @param resultId the id of the group's selection step, under which the search is reported */
@@ -237,7 +237,7 @@ final class SearchSteps {
         if (!(fitted instanceof NetworkModel network))
             throw new IllegalArgumentException("only networks can be pruned, and " + model + " is a " + fitted.kind());
         Statement.Prune p = (Statement.Prune) trial.statements().get(program.statements().indexOf(replay.prune()));
-        return compression.prune(p, network, rows, "trial", seed).model();
+        return compression.prune(p, network, rows, replay.validation(), "trial", seed).model();
     }
 
     /**

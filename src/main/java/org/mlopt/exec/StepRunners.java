@@ -93,7 +93,10 @@ final class StepRunners {
             distill |= k.key().toString().startsWith("distill.");
         }
         String model = statement.target().text();
-        if (prune) return new SearchSteps.Replay(declarations.lastPruneBefore(model, statement), null, null, null);
+        if (prune) {
+            Statement.Prune p = declarations.lastPruneBefore(model, statement);
+            return new SearchSteps.Replay(p, null, null, null, finetuneValidation(p, group, artifacts));
+        }
         if (!distill) return SearchSteps.Replay.NONE;
         NetworkModel teacher = null;
         Dataset transfer = null;
@@ -103,7 +106,25 @@ final class StepRunners {
             else if (a instanceof Dataset d && d != data && transfer == null) transfer = d;
         }
         if (teacher == null) throw new RunFailure(statement.span(), "the teacher of the distillation this search replays is not a trained network");
-        return new SearchSteps.Replay(null, declarations.lastDistillBefore(model, statement), teacher, transfer);
+        return new SearchSteps.Replay(null, declarations.lastDistillBefore(model, statement), teacher, transfer, null);
+    }
+
+    /**
+     * The split part a prune's fine-tuning validates on ({@code finetune: { validate: valid }}), from
+     * the steps' inputs (the planner adds it), or null when it validates on a share or not at all.
+     */
+    private static Dataset finetuneValidation(Statement.Prune p, List<Step> steps, Map<String, Object> artifacts) {
+        if (p == null) return null;
+        String part = null;
+        for (org.mlopt.ast.Block.Keyed k : p.options().keyed())
+            if (k.key().toString().equals("finetune") && k.value() instanceof Expr.BlockLit b)
+                for (org.mlopt.ast.Block.Keyed f : b.block().keyed())
+                    if (f.key().toString().equals("validate") && f.value() instanceof Expr.Ref r && r.path().isSimple()) part = r.path().head().text();
+        if (part == null) return null;
+        for (Step s : steps)
+            for (String in : s.inputs())
+                if (in.replaceAll("#.*", "").equals(part) && artifacts.get(in) instanceof Dataset d) return d;
+        return null;
     }
 
     /** Runs all steps of a prune or distill statement at once: phases and fine-tuning share optimizer state. */
@@ -119,7 +140,12 @@ final class StepRunners {
         if (statement instanceof Statement.Prune p) {
             Dataset data = null;
             for (Step s : steps) for (String in : s.inputs()) if (artifacts.get(in) instanceof Dataset d) data = d;
-            outcome = compression.prune(p, network, data, first.id(), seed);
+            Dataset validation = finetuneValidation(p, steps, artifacts);
+            data = null;
+            for (Step s : steps)
+                for (String in : s.inputs())
+                    if (artifacts.get(in) instanceof Dataset d && d != validation) data = d;
+            outcome = compression.prune(p, network, data, validation, first.id(), seed);
         } else {
             Statement.Distill d = (Statement.Distill) statement;
             List<Dataset> datasets = new ArrayList<>();

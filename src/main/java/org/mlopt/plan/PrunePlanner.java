@@ -83,9 +83,17 @@ final class PrunePlanner {
         String out = ctx.graph.produce(model, ArtifactKind.MODEL, "fine-tuned " + model, Shape.UNKNOWN);
         ctx.graph.add(Step.of(ctx.id(suffix.isEmpty() ? "finetune" : suffix + ".finetune"), StepKind.FINETUNE,
                 "finetune " + model + " on " + data + " for " + PlanFormat.number(epochs) + (epochs == 1 ? " epoch" : " epochs"),
-                List.of(in, ctx.require(data)), List.of(out), ctx.statement(), s.span(), null,
+                inputs(in, data, block), List.of(out), ctx.statement(), s.span(), null,
                 ctx.seed(Optional.empty(), SeedSequence.NONE, SeedSequence.NONE, phase), settings,
                 new StepAttributes(dataShape, shape.parameters(), 1, shape.fit(dataShape.rows()), Map.of("epochs", PlanFormat.number(epochs)))));
+    }
+
+    /** The model and data a fine-tuning reads, and the split part it validates on when it names one. */
+    private List<String> inputs(String model, String data, Optional<Block> finetune) {
+        List<String> inputs = new ArrayList<>(List.of(model, ctx.require(data)));
+        finetune.flatMap(b -> Values.get(b, "validate")).filter(v -> v instanceof org.mlopt.ast.Expr.Ref)
+                .ifPresent(v -> inputs.add(ctx.require(Values.name(v))));
+        return inputs;
     }
 
     /** Hidden widths after removing {@code round(sparsity * units)} units per layer, keeping at least one; the output layer stays. */

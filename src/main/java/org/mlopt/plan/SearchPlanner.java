@@ -176,7 +176,11 @@ final class SearchPlanner {
             if (st instanceof Statement.Prune p && p.target().text().equals(s.target().text())) lastPrune = p;
             if (st instanceof Statement.Distill d && d.student().text().equals(s.target().text())) lastDistill = d;
         }
-        if (prune && lastPrune != null) settings.put("replay.prune", ExprText.of(lastPrune.options()));
+        if (prune && lastPrune != null) {
+            settings.put("replay.prune", ExprText.of(lastPrune.options()));
+            Values.block(Values.get(lastPrune.options(), "finetune")).flatMap(b -> Values.get(b, "validate"))
+                    .filter(v -> v instanceof Expr.Ref).ifPresent(v -> inputs.add(ctx.require(Values.name(v))));
+        }
         if (distill && lastDistill != null) {
             settings.put("replay.distill", lastDistill.teacher().text() + " -> " + lastDistill.student().text() + " "
                     + ExprText.of(lastDistill.options()));

@@ -80,7 +80,7 @@ public final class Pruner {
             double tuned = Double.NaN;
             if (job.fineTune() != null) {
                 FineTune ft = job.fineTune();
-                History h = new Trainer(net, ft.loss(), ft.optimizer(), masks.keepingZero(net, ft.config())).fit(train);
+                History h = ft.fit(new Trainer(net, ft.loss(), ft.optimizer(), masks.keepingZero(net, ft.config())), train);
                 masks.apply(net);
                 histories.add(h);
                 epochs += h.epochs().size();
@@ -107,7 +107,7 @@ public final class Pruner {
                 job.eval(), job.timingRepeats());
         FineTune ft = job.fineTune().withEpochs(phases.size());
         TrainConfig config = ft.config().withAfterStep(gradual.listener(ft.config().afterStep()));
-        History h = new Trainer(net, ft.loss(), ft.optimizer(), config).fit(train);
+        History h = ft.fit(new Trainer(net, ft.loss(), ft.optimizer(), config), train);
         PruningMasks masks = MagnitudePruner.prune(net, method.withSparsity(target), gradual.current());
         List<History> histories = new ArrayList<>(List.of(h));
         int epochs = h.epochs().size();
@@ -115,7 +115,7 @@ public final class Pruner {
         if (complete && job.fineTune().config().epochs() > 0) {
             // Then the fine-tuning settings' own epochs at the target sparsity, masks kept.
             FineTune last = job.fineTune();
-            History tuned = new Trainer(net, last.loss(), last.optimizer(), masks.keepingZero(net, last.config())).fit(train);
+            History tuned = last.fit(new Trainer(net, last.loss(), last.optimizer(), masks.keepingZero(net, last.config())), train);
             masks.apply(net);
             histories.add(tuned);
             epochs += tuned.epochs().size();
@@ -183,7 +183,7 @@ public final class Pruner {
             double tuned = Double.NaN;
             if (job.fineTune() != null) {
                 FineTune ft = job.fineTune();
-                History h = new Trainer(net, ft.loss(), ft.optimizer(), ft.config()).fit(train);
+                History h = ft.fit(new Trainer(net, ft.loss(), ft.optimizer(), ft.config()), train);
                 histories.add(h);
                 epochs += h.epochs().size();
                 tuned = ModelMeasures.accuracy(net, job.eval());

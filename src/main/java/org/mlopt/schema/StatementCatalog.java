@@ -154,7 +154,7 @@ final class StatementCatalog {
                 .param(of("loss", declaredOr("loss", Kind.LOSS)).doc("The loss; when omitted, as the network's training."))
                 .param(of("early_stop", Type.group("early_stop")).doc("Stop fine-tuning when validation stops improving."))
                 .param(of("validate", Type.anyOf(Type.number(), Type.ref("split"))).range(Range.unitOpen())
-                        .doc("Validation data for early_stop: a fraction of the fine-tuning rows held out (a split part is not taken yet)."))
+                        .doc("Validation data for early_stop: a fraction of the fine-tuning rows held out, or a split part (never a test part)."))
                 .build();
     }
 
