@@ -27,7 +27,7 @@ final class HistoryCharts {
         boolean hasLoss = false;
         for (Map<String, Object> row : h)
             for (String k : row.keySet()) {
-                if (k.equals("epoch") || k.equals("lr")) continue;
+                if (k.equals("epoch") || k.equals("lr") || k.equals("phase")) continue;
                 String base = k.startsWith("val_") ? k.substring(4) : k;
                 if (base.equals("loss")) hasLoss = true;
                 else bases.add(base);
