@@ -27,7 +27,39 @@ final class PruneCharts {
         }
         Figure layers = sparsityByLayer(step);
         if (layers != null) out.add(layers);
+        Figure size = sizeAfterPruning(step);
+        if (size != null) out.add(size);
         return out;
+    }
+
+    /**
+     * What pruning kept of the model's size and inference time, each as a share of the model before
+     * (1 = unchanged); the caption gives the measured values.
+     */
+    static Figure sizeAfterPruning(StepRecord step) {
+        Map<String, Object> d = step.details();
+        String[][] measures = {
+                {"non-zero parameters", "parameters_before", "nonzeros_after", ""},
+                {"file size", "file_bytes_before", "file_bytes_after", " bytes"},
+                {"inference time", "inference_ms_before", "inference_ms_after", " ms"},
+                {"inference, sparse kernel", "inference_ms_before", "sparse_inference_ms_after", " ms"}};
+        List<String> names = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        StringBuilder caption = new StringBuilder("After pruning, as a share of the model before (1 = unchanged):");
+        for (String[] m : measures) {
+            double before = first(d, m[1]);
+            double after = first(d, m[2]);
+            if (!(before > 0) || !Double.isFinite(after)) continue;
+            names.add(m[0]);
+            shares.add(after / before);
+            caption.append(names.size() == 1 ? " " : "; ").append(m[0]).append(' ').append(Html.number(before)).append(" → ")
+                    .append(Html.number(after)).append(m[3]);
+        }
+        if (names.isEmpty()) return null;
+        return new Figure(Figure.fileName(step.id(), "size-after-pruning"),
+                SvgPlot.barChart("size and speed after pruning", "share of the model before", names,
+                        shares.stream().mapToDouble(Double::doubleValue).toArray()),
+                caption.append('.').toString());
     }
 
     /** Accuracy (up) against sparsity (across); null when the step records no sparsity with an accuracy. */

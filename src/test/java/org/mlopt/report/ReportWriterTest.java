@@ -71,6 +71,25 @@ class ReportWriterTest {
     }
 
     @Test
+    void sizeAndSpeedAfterPruningAreSharesOfTheModelBefore(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("prune-20261129-101500");
+        java.nio.file.Files.createDirectories(run);
+        java.nio.file.Files.writeString(run.resolve("script.mlopt"), "# run with --seed 0\nprune net on train { method: magnitude(sparsity: 0.8) }\n");
+        java.nio.file.Files.writeString(run.resolve("summary.json"), "{\"schema\": 1, \"mlopt\": \"0.1.0\", \"script\": \"x.mlopt\", \"seed\": 0,"
+                + " \"steps\": [{\"id\": \"s1\", \"kind\": \"prune\", \"model\": \"net\", \"data\": \"train\","
+                + " \"metrics\": {\"sparsity\": 0.79},"
+                + " \"details\": {\"parameters_before\": 4000, \"nonzeros_after\": 1000, \"file_bytes_before\": 16000,"
+                + " \"file_bytes_after\": 4000, \"inference_ms_before\": 0.5, \"inference_ms_after\": 0.5, \"sparse_inference_ms_after\": 0.2}}],"
+                + " \"not_executed\": [], \"cancelled\": false}");
+        Document doc = writeAndParse(run, dir);
+        Element prune = Xml.select(doc, "//section[@data-kind='prune']").get(0);
+        List<Element> charts = Xml.select(prune, ".//svg[.//*[contains(text(), 'size and speed after pruning')]]");
+        assertEquals(1, charts.size());
+        // 1000 of 4000 parameters, 4000 of 16000 bytes, 0.5 of 0.5 ms, 0.2 of 0.5 ms.
+        assertEquals(Xml.list(0.25, 0.25, 1.0, 0.4), Xml.dataValues(charts.get(0), ".//*[@data-value]"));
+    }
+
+    @Test
     void trainingChartsCarryTheHistoryAndMarkTheBestEpoch(@TempDir Path dir) throws Exception {
         Document doc = writeAndParse(SyntheticRuns.writeFullRun(dir, "tiny-20261129-101500", 7, List.of(), SyntheticRuns.SCRIPT), dir);
         Element train = Xml.select(doc, "//section[@data-kind='train']").get(0);
