@@ -39,30 +39,24 @@ final class Declarations {
 
     /** The last {@code train MODEL ...} before {@code stop}: the recipe a search, prune or distill follows. */
     Statement.Train lastTrainBefore(String model, Statement stop) {
-        Statement.Train found = null;
-        for (Statement st : program.statements()) {
-            if (st == stop) break;
-            if (st instanceof Statement.Train t && t.target().text().equals(model)) found = t;
-        }
-        return found;
+        return lastBefore(Statement.Train.class, t -> t.target().text().equals(model), stop);
     }
 
     /** The last prune statement on {@code model} before {@code stop}, or null. */
     Statement.Prune lastPruneBefore(String model, Statement stop) {
-        Statement.Prune found = null;
-        for (Statement st : program.statements()) {
-            if (st == stop) break;
-            if (st instanceof Statement.Prune p && p.target().text().equals(model)) found = p;
-        }
-        return found;
+        return lastBefore(Statement.Prune.class, p -> p.target().text().equals(model), stop);
     }
 
     /** The last distill statement into {@code student} before {@code stop}, or null. */
     Statement.Distill lastDistillBefore(String student, Statement stop) {
-        Statement.Distill found = null;
+        return lastBefore(Statement.Distill.class, d -> d.student().text().equals(student), stop);
+    }
+
+    private <T extends Statement> T lastBefore(Class<T> kind, java.util.function.Predicate<T> matches, Statement stop) {
+        T found = null;
         for (Statement st : program.statements()) {
             if (st == stop) break;
-            if (st instanceof Statement.Distill d && d.student().text().equals(student)) found = d;
+            if (kind.isInstance(st) && matches.test(kind.cast(st))) found = kind.cast(st);
         }
         return found;
     }
