@@ -78,18 +78,25 @@ final class SearchCharts {
 
     private static Figure bestSoFar(StepRecord step, SearchTrials s) {
         int n = s.trials().size();
+        // Under halving and Hyperband, scores at smaller budgets are not comparable: only full-budget trials set the best.
+        double full = Double.NEGATIVE_INFINITY;
+        for (SearchTrials.Trial t : s.trials()) if (t.budget() != null) full = Math.max(full, t.budget().units());
         double[] x = new double[n], score = new double[n], best = new double[n];
         double running = Double.NaN;
         for (int i = 0; i < n; i++) {
             SearchTrials.Trial t = s.trials().get(i);
             x[i] = t.number();
             score[i] = t.score();
-            if (Double.isFinite(t.score()) && (Double.isNaN(running) || (s.maximize() ? t.score() > running : t.score() < running))) running = t.score();
+            boolean counts = t.budget() == null || t.budget().units() == full;
+            if (counts && Double.isFinite(t.score()) && (Double.isNaN(running) || (s.maximize() ? t.score() > running : t.score() < running)))
+                running = t.score();
             best[i] = running;
         }
         String svg = SvgPlot.lineChart("best " + s.scoring() + " so far", "trial", "mean " + s.scoring(),
                 List.of(new SvgPlot.Series("trial", x, score, SvgPlot.Style.POINTS), new SvgPlot.Series("best so far", x, best, SvgPlot.Style.SOLID)), null, false);
-        return new Figure(Figure.fileName(step.id(), "best-so-far"), svg, "Each trial's score (dots) and the best found up to that trial (line).");
+        return new Figure(Figure.fileName(step.id(), "best-so-far"), svg, Double.isInfinite(full)
+                ? "Each trial's score (dots) and the best found up to that trial (line)."
+                : "Each trial's score at its budget (dots) and the best found up to that trial at the full budget (line).");
     }
 
     static Scale scaleOf(SearchTrials s, String p) {

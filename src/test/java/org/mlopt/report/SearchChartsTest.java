@@ -112,6 +112,28 @@ class SearchChartsTest {
     }
 
     @Test
+    void underHalvingOnlyFullBudgetTrialsSetTheBestSoFar(@TempDir Path dir) throws Exception {
+        Path run = ReportWriterTest.copyFixture("halving-20261129-231113", dir);
+        Document doc = Xml.parse(java.nio.file.Files.readString(ReportWriter.write(run, dir)), false);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object o : (List<?>) search(run).details().get("trial_scores")) rows.add(StepRecord.map(o));
+        double full = rows.stream().mapToDouble(r -> ((Number) StepRecord.map(r.get("resource")).get("units")).doubleValue()).max().orElseThrow();
+        List<Double> expected = new ArrayList<>();
+        double running = Double.NaN;
+        for (Map<String, Object> r : rows) {
+            double units = ((Number) StepRecord.map(r.get("resource")).get("units")).doubleValue();
+            double score = ((Number) r.get("mean_accuracy")).doubleValue();
+            if (units == full && (Double.isNaN(running) || score > running)) running = score;
+            if (!Double.isNaN(running)) expected.add(running);
+        }
+        List<Element> charts = Xml.select(doc, "//svg[.//*[contains(text(), 'so far')]]");
+        assertEquals(1, charts.size());
+        assertEquals(expected, Xml.dataValues(charts.get(0), ".//g[@data-series='best so far']/circle"));
+        assertTrue(rows.stream().anyMatch(r -> ((Number) StepRecord.map(r.get("resource")).get("units")).doubleValue() < full
+                && ((Number) r.get("mean_accuracy")).doubleValue() > expected.get(0)), "a small-budget trial beats the first full one");
+    }
+
+    @Test
     void searchesWithoutRungsHaveNoRungChart(@TempDir Path dir) throws Exception {
         Path run = ReportWriterTest.copyFixture("grid_search-20261129-220045", dir);
         Document doc = Xml.parse(java.nio.file.Files.readString(ReportWriter.write(run, dir)), false);
