@@ -169,7 +169,7 @@ class CompressionStepsTest {
             CompressionSteps.Outcome d = steps.distill(distill, teacher, data, null, "t", 0);
             assertEquals(reported ? 3 : 1, ((List<?>) d.result().details().get("per_seed")).size());
             assertEquals(reported ? 2 : 0, steps.distilled(d.model()).orElseThrow().laterStudents().size());
-            CompressionSteps.Outcome p = steps.prune(prune, teacher, data, "t", 0);
+            CompressionSteps.Outcome p = steps.prune(prune, teacher, data, null, "t", 0);
             assertEquals(reported ? 10 : 0, ((List<?>) p.result().details().get("sweep")).size());
         }
     }
