@@ -27,7 +27,10 @@ public final class Parallel {
     }
 
     /** How long an idle worker spins before it parks. */
-    private static final long SPIN_NANOS = Long.getLong("mlopt.parallel.spinNanos", 200_000L);
+    private static final long SPIN_NANOS = Long.getLong("mlopt.parallel.spinNanos", 50_000L);
+
+    /** Spins of a caller waiting for a share before it starts yielding its core to other threads. */
+    private static final int CALLER_SPINS = 1 << 11;
 
     private static final AtomicBoolean BUSY = new AtomicBoolean();
     private static volatile Worker[] workers = new Worker[0];
@@ -123,7 +126,7 @@ public final class Parallel {
             int target = posted;
             int spins = 0;
             while (finished != target) {
-                if (++spins < 1 << 16) {
+                if (++spins < CALLER_SPINS) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
