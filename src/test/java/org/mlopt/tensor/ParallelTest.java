@@ -27,7 +27,11 @@ class ParallelTest {
                 next = r[1];
             }
             assertEquals(n, next);
-            assertEquals(Math.min(3, (n + 15) / 16), ranges.size(), "shares for n " + n);
+            int units = (n + 15) / 16;
+            assertTrue(ranges.size() <= Math.min(units, 3 * Parallel.CHUNKS_PER_THREAD), "chunks for n " + n);
+            if (units >= 3) {
+                assertTrue(ranges.size() >= 3, "at least one chunk per thread for n " + n);
+            }
         }
     }
 
@@ -46,9 +50,32 @@ class ParallelTest {
     }
 
     @Test
+    void chunksAreClaimedOnceEachWhateverThreadTakesThem() {
+        // One slow chunk: the other thread takes the remaining chunks meanwhile; every item is still
+        // covered exactly once, whichever thread takes which chunk.
+        int n = 640;
+        int[] hits = new int[n];
+        Parallel.run(n, 8, 1, 0, 2, (from, to) -> {
+            for (int i = from; i < to; i++) hits[i]++;
+            if (from == 8 * 10) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            assertEquals(1, hits[i], "item " + i);
+        }
+    }
+
+    @Test
     void aSplitRequestedFromInsideASplitRunsOnItsCaller() {
+        AtomicInteger outer = new AtomicInteger();
         AtomicInteger inner = new AtomicInteger();
         Parallel.run(64, 8, 1, 0, 2, (from, to) -> {
+            outer.incrementAndGet();
             String me = Thread.currentThread().getName();
             Parallel.run(64, 8, 1, 0, 2, (f, t) -> {
                 assertEquals(me, Thread.currentThread().getName());
@@ -57,7 +84,8 @@ class ParallelTest {
                 inner.incrementAndGet();
             });
         });
-        assertEquals(2, inner.get());
+        assertTrue(outer.get() >= 2);
+        assertEquals(outer.get(), inner.get(), "one whole inner range per outer chunk");
     }
 
     @Test
@@ -66,7 +94,7 @@ class ParallelTest {
                 () -> Parallel.run(64, 8, 1, 0, 2, (from, to) -> {
                     if (from > 0) throw new IllegalStateException("share " + from);
                 }));
-        assertEquals("share 32", e.getMessage());
+        assertTrue(e.getMessage().startsWith("share "), e.getMessage());
         AtomicInteger covered = new AtomicInteger();
         Parallel.run(64, 8, 1, 0, 2, (from, to) -> covered.addAndGet(to - from));
         assertEquals(64, covered.get());
