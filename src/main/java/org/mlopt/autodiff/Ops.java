@@ -2,6 +2,8 @@ package org.mlopt.autodiff;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mlopt.tensor.ElementKernels;
+import org.mlopt.tensor.Parallel;
 
 /**
  * The table of ops: each entry is a forward kernel next to its vector-Jacobian rule. Every rule is
@@ -131,6 +133,65 @@ public final class Ops {
 
     // ------------------------------------------------------------------ bias + activation
 
+    /** Element-wise work from this many elements up is split across threads ({@link Parallel}). */
+    static final long MIN_SPLIT_ELEMENTS = 8192;
+
+    /** Column shares of a backward pass are whole vectors of 16 floats. */
+    private static final int ALIGN_COLUMNS = 16;
+
+    /** Rows of o = act(z + b); fields set before each use, so a pass allocates nothing. */
+    private static final class ForwardRows implements Parallel.RangeTask {
+        private float[] z;
+        private float[] b;
+        private float[] o;
+        private int cols;
+        private boolean relu;
+
+        void set(float[] z, float[] b, float[] o, int cols, boolean relu) {
+            this.z = z;
+            this.b = b;
+            this.o = o;
+            this.cols = cols;
+            this.relu = relu;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            ElementKernels.get().biasActivate(z, b, o, cols, from, to, relu);
+        }
+    }
+
+    /**
+     * Columns of dz = dout ⊙ act'(out) and of db = Σ_rows dz: split by columns, every column's sum
+     * keeps its row order whatever the split.
+     */
+    private static final class BackwardColumns implements Parallel.RangeTask {
+        private float[] o;
+        private float[] g;
+        private float[] d;
+        private float[] db;
+        private int rows;
+        private int cols;
+        private boolean relu;
+        private boolean overwriteDb;
+
+        void set(float[] o, float[] g, float[] d, float[] db, int rows, int cols, boolean relu, boolean overwriteDb) {
+            this.o = o;
+            this.g = g;
+            this.d = d;
+            this.db = db;
+            this.rows = rows;
+            this.cols = cols;
+            this.relu = relu;
+            this.overwriteDb = overwriteDb;
+        }
+
+        @Override
+        public void run(int from, int to) {
+            ElementKernels.get().activationBackward(o, g, d, db, rows, cols, from, to, relu, overwriteDb);
+        }
+    }
+
     /**
      * out = act(z + b), b a 1×cols row broadcast over the rows (or absent). Fused so a dense layer
      * makes one pass over its output forward and one backward. dpre = dout ⊙ act'(pre),
@@ -141,6 +202,8 @@ public final class Ops {
         private final boolean hasBias;
         private Tensor pre;
         private Tensor scratch;
+        private final ForwardRows forwardTask = new ForwardRows();
+        private final BackwardColumns backwardTask = new BackwardColumns();
 
         public BiasActivation(Node z, Node b, Activation act) {
             super(b == null ? new Node[] {z} : new Node[] {z, b});
@@ -157,6 +220,11 @@ public final class Ops {
 
         public Activation activation() {
             return act;
+        }
+
+        /** ReLU and identity in float32 go through {@link ElementKernels}, split across threads. */
+        private boolean simple() {
+            return act == Activation.RELU || act == Activation.IDENTITY;
         }
 
         protected int outCols() {
@@ -196,7 +264,11 @@ public final class Ops {
             Tensor z = in[0].value;
             int rows = z.rows();
             int cols = z.cols();
-            if (z.isFloat()) {
+            if (z.isFloat() && simple()) {
+                float[] bv = hasBias ? in[1].value.fa() : null;
+                forwardTask.set(z.fa(), bv, out.value.fa(), cols, act == Activation.RELU);
+                Parallel.forRange(rows, 1, (long) rows * cols, MIN_SPLIT_ELEMENTS, forwardTask);
+            } else if (z.isFloat()) {
                 float[] zv = z.fa();
                 float[] bv = hasBias ? in[1].value.fa() : null;
                 float[] o = out.value.fa();
@@ -246,6 +318,17 @@ public final class Ops {
             }
             int n = out.value.size();
             int cols = z.cols();
+            boolean wantsBias = hasBias && wants(in[1]);
+            if (dst.isFloat() && simple()) {
+                boolean overwriteBias = wantsBias && overwrite(in[1]);
+                backwardTask.set(out.value.fa(), out.grad.fa(), dst.fa(), wantsBias ? in[1].grad.fa() : null,
+                        out.value.rows(), cols, act == Activation.RELU, overwriteBias);
+                Parallel.forRange(cols, ALIGN_COLUMNS, n, MIN_SPLIT_ELEMENTS, backwardTask);
+                if (addToZ) {
+                    z.grad.addEquals(dst);
+                }
+                return;
+            }
             if (dst.isFloat()) {
                 float[] d = dst.fa();
                 float[] g = out.grad.fa();

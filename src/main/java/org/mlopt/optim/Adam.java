@@ -2,6 +2,8 @@ package org.mlopt.optim;
 
 import java.util.List;
 import org.mlopt.autodiff.Tensor;
+import org.mlopt.tensor.ElementKernels;
+import org.mlopt.tensor.Parallel;
 
 /**
  * Adam with bias correction, computed as torch.optim.Adam does:
@@ -48,11 +50,13 @@ public final class Adam extends Optimizer {
     public static final class State extends OptimizerState {
         final List<Tensor> m;
         final List<Tensor> v;
+        final FloatStep floatStep;
 
         State(double lr, List<Tensor> m, List<Tensor> v) {
             super(lr);
             this.m = m;
             this.v = v;
+            this.floatStep = new FloatStep();
         }
 
         public List<Tensor> firstMoment() {
@@ -63,6 +67,35 @@ public final class Adam extends Optimizer {
             return v;
         }
     }
+
+    /**
+     * The float32 step of one tensor over an element range, so that a large tensor's step can be
+     * split across threads ({@link Parallel}); every element gets the same operations whatever
+     * the split. Fields are set before each use: a step allocates nothing.
+     */
+    static final class FloatStep implements Parallel.RangeTask {
+        float[] p;
+        float[] g;
+        float[] m;
+        float[] v;
+        float b1;
+        float b2;
+        float c1;
+        float c2;
+        float wd;
+        float shrink;
+        float step;
+        float bc;
+        float eps;
+
+        @Override
+        public void run(int from, int to) {
+            ElementKernels.get().adam(p, g, m, v, from, to, b1, b2, c1, c2, wd, shrink, step, bc, eps);
+        }
+    }
+
+    /** Tensors from this many elements up have their step split across threads. */
+    static final long MIN_SPLIT_ELEMENTS = 16384;
 
     public OptimizerState init(List<Tensor> params) {
         return new State(learningRate(), zerosLike(params), zerosLike(params));
@@ -80,26 +113,21 @@ public final class Adam extends Optimizer {
             Tensor p = params.get(i);
             int n = p.size();
             if (p.isFloat()) {
-                float[] pa = p.fa();
-                float[] ga = grads.get(i).fa();
-                float[] ma = state.m.get(i).fa();
-                float[] va = state.v.get(i).fa();
-                float b1 = (float) beta1;
-                float b2 = (float) beta2;
-                float c1 = (float) (1.0 - beta1);
-                float c2 = (float) (1.0 - beta2);
-                float wd = (float) l2;
-                float sh = (float) shrink;
-                float step = (float) stepSize;
-                float bc = (float) bc2Sqrt;
-                float e = (float) eps;
-                for (int k = 0; k < n; k++) {
-                    float g = ga[k] + wd * pa[k];
-                    ma[k] = b1 * ma[k] + c1 * g;
-                    va[k] = b2 * va[k] + c2 * g * g;
-                    float denom = (float) Math.sqrt(va[k]) / bc + e;
-                    pa[k] = pa[k] * sh - step * (ma[k] / denom);
-                }
+                FloatStep f = state.floatStep;
+                f.p = p.fa();
+                f.g = grads.get(i).fa();
+                f.m = state.m.get(i).fa();
+                f.v = state.v.get(i).fa();
+                f.b1 = (float) beta1;
+                f.b2 = (float) beta2;
+                f.c1 = (float) (1.0 - beta1);
+                f.c2 = (float) (1.0 - beta2);
+                f.wd = (float) l2;
+                f.shrink = (float) shrink;
+                f.step = (float) stepSize;
+                f.bc = (float) bc2Sqrt;
+                f.eps = (float) eps;
+                Parallel.forRange(n, 16, n, MIN_SPLIT_ELEMENTS, f);
             } else {
                 double[] pa = p.da();
                 double[] ga = grads.get(i).da();

@@ -43,9 +43,18 @@ final class F32Dot {
             ldbt = bjs;
         } else {
             bt = GemmScratch.get().f32B(n * k);
-            for (int j = 0; j < n; j++) {
-                for (int kk = 0, s = j * bjs, d = j * k; kk < k; kk++, s += bks, d++) {
-                    bt[d] = b[s];
+            if (bjs == 1) {
+                // read B's rows in order (contiguous), write Bᵀ's n rows as n streams
+                for (int kk = 0, s = 0; kk < k; kk++, s += bks) {
+                    for (int j = 0, d = kk; j < n; j++, d += k) {
+                        bt[d] = b[s + j];
+                    }
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    for (int kk = 0, s = j * bjs, d = j * k; kk < k; kk++, s += bks, d++) {
+                        bt[d] = b[s];
+                    }
                 }
             }
             ldbt = k;

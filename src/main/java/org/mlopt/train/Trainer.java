@@ -17,6 +17,7 @@ import org.mlopt.nn.Network;
 import org.mlopt.optim.GradientClipping;
 import org.mlopt.optim.Optimizer;
 import org.mlopt.optim.OptimizerState;
+import org.mlopt.tensor.RowGather;
 
 /**
  * The training loop. The loss (and penalty) are attached to the network's graph once, when the
@@ -290,17 +291,9 @@ public final class Trainer {
     private static void copyRows(Tensor src, int[] perm, int start, int m, Tensor dst) {
         int d = src.cols();
         if (src.isFloat()) {
-            float[] s = src.fa();
-            float[] t = dst.fa();
-            for (int r = 0; r < m; r++) {
-                System.arraycopy(s, perm[start + r] * d, t, r * d, d);
-            }
+            RowGather.copy(src.fa(), d, perm, start, m, dst.fa());
         } else {
-            double[] s = src.da();
-            double[] t = dst.da();
-            for (int r = 0; r < m; r++) {
-                System.arraycopy(s, perm[start + r] * d, t, r * d, d);
-            }
+            RowGather.copy(src.da(), d, perm, start, m, dst.da());
         }
     }
 

@@ -18,6 +18,7 @@ class MatMulsTest {
 
     /** [1 2 3; 4 5 6] · [7 8; 9 10; 11 12], worked by hand. */
     private static final String PRODUCT = "[58.0, 64.0, 139.0, 154.0]";
+    private static final String ELEMENTS = "0.0 3.0 -2.5000 2.5000";
 
     @Test
     void picksTheVectorKernelWhenTheModuleIsPresent() {
@@ -47,6 +48,10 @@ class MatMulsTest {
         List<String> out = probe(List.of());
         assertTrue(out.get(0).contains("ejml"), out.toString());
         assertEquals(PRODUCT, out.get(1));
+        // relu(-3) = 0, relu(3) = 3; Adam's first step (lr 0.5: step size 0.5 / (1 - 0.9), moments
+        // corrected by 1 - 0.9 and sqrt(1 - 0.999), eps 0) moves each weight by 0.5 against the sign
+        // of its gradient, here the weight itself: -3 to -2.5, 3 to 2.5
+        assertEquals("ScalarElementKernels " + ELEMENTS, out.get(2));
     }
 
     @Test
@@ -54,6 +59,7 @@ class MatMulsTest {
         List<String> out = probe(List.of("--add-modules=jdk.incubator.vector", "-Dmlopt.kernel=ejml", "-Dmlopt.threads=2"));
         assertTrue(out.get(0).contains("ejml") && out.get(0).contains("threads: 2"), out.toString());
         assertEquals(PRODUCT, out.get(1));
+        assertEquals("ScalarElementKernels " + ELEMENTS, out.get(2));
     }
 
     private static List<String> probe(List<String> jvmArgs) throws IOException, InterruptedException {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ParallelRowsTest {
 
     @Test
-    void largeProductIsSplitIntoDisjointEightRowAlignedShares() {
+    void largeProductIsSplitIntoDisjointEightRowAlignedChunks() {
         List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
         Set<String> threads = Collections.synchronizedSet(new HashSet<>());
         CountDownLatch allStarted = new CountDownLatch(3);
@@ -33,7 +33,7 @@ class ParallelRowsTest {
             }
         });
         ranges.sort((x, y) -> Integer.compare(x[0], y[0]));
-        assertEquals(3, ranges.size());
+        assertTrue(ranges.size() >= 3 && ranges.size() <= 3 * ParallelRows.CHUNKS_PER_THREAD, "chunks: " + ranges.size());
         int next = 0;
         for (int[] r : ranges) {
             assertEquals(next, r[0]);
