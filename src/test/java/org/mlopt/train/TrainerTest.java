@@ -302,16 +302,18 @@ class TrainerTest {
             step.run();
         }
         // reading the counter itself allocates a few hundred bytes, so compare 100 and 500 steps
-        long a = allocatedBytes();
-        for (int i = 0; i < 100; i++) {
-            step.run();
-        }
-        long b = allocatedBytes();
-        for (int i = 0; i < 500; i++) {
-            step.run();
-        }
-        long c = allocatedBytes();
-        double perBatch = ((c - b) - (b - a)) / (400.0 * batches.length);
+        double perBatch = steadyState(() -> {
+            long a = allocatedBytes();
+            for (int i = 0; i < 100; i++) {
+                step.run();
+            }
+            long b = allocatedBytes();
+            for (int i = 0; i < 500; i++) {
+                step.run();
+            }
+            long c = allocatedBytes();
+            return ((c - b) - (b - a)) / (400.0 * batches.length);
+        });
         assertTrue(perBatch < 0.1, "bytes allocated per batch: " + perBatch);
     }
 
@@ -326,13 +328,26 @@ class TrainerTest {
         warmUp.fit(data);
         one.fit(data);
         three.fit(data);
-        long a = allocatedBytes();
-        one.fit(data);
-        long b = allocatedBytes();
-        three.fit(data);
-        long c = allocatedBytes();
         // two extra epochs of 400 batches each; what remains per batch is the per-epoch history record
-        double perBatch = ((c - b) - (b - a)) / 800.0;
+        double perBatch = steadyState(() -> {
+            long a = allocatedBytes();
+            one.fit(data);
+            long b = allocatedBytes();
+            three.fit(data);
+            long c = allocatedBytes();
+            return ((c - b) - (b - a)) / 800.0;
+        });
         assertTrue(perBatch < 4, "bytes per batch: " + perBatch);
+    }
+
+    /**
+     * The lowest of a few measurements: on a loaded machine the JIT may still be compiling a kernel
+     * (Vector API code allocates until C2 has compiled it) during the first; steady state is what
+     * the later ones see. A loop that allocates per batch does so in every measurement.
+     */
+    private static double steadyState(java.util.function.DoubleSupplier perBatch) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int attempt = 0; attempt < 5 && lowest > 0; attempt++) lowest = Math.min(lowest, perBatch.getAsDouble());
+        return lowest;
     }
 }
