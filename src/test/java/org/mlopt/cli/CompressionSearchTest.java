@@ -124,4 +124,13 @@ class CompressionSearchTest {
         double units = (Double) best.get("student.dense[0]");
         assertEquals(4 * units + units + units * 3 + 3, (Double) metrics(step(r.out(), "evaluate")).get("params"), 1e-9);
     }
+
+    @Test
+    void aParallelMultiObjectiveSearchGivesTheSameDocument() {
+        CliRunner one = CliRunner.run("run", RESOURCES + "prune_search.mlopt", "--json", "--no-save", "--quiet");
+        CliRunner two = CliRunner.run("run", RESOURCES + "prune_search.mlopt", "--json", "--no-save", "--quiet",
+                "--threads", "2", "--set", "search.net.parallel=2");
+        assertEquals(0, two.exitCode(), two.err());
+        assertEquals(one.out(), two.out());
+    }
 }
