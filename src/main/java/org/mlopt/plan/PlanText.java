@@ -95,6 +95,10 @@ public final class PlanText {
                 : PlanFormat.count(fewest) + " to " + PlanFormat.count(most)) + " parameters";
         line("each fit: " + fa.shape() + params
                 + (sum.strategy().equals("grid") || !sum.rungs().isEmpty() ? "" : " (at the space's mean)"));
+        String replayed = first.settings().containsKey("replay.prune") ? "then prunes it: prune " + first.settings().get("replay.prune")
+                : first.settings().containsKey("replay.distill") ? "distils instead of training: distill " + first.settings().get("replay.distill")
+                : null;
+        if (replayed != null) line("each trial " + replayed + " (not in the cost)");
         line("in: " + String.join(", ", inputs(List.of(first.inputs().get(0)))));
         if (refit != null)
             line("out: " + String.join(", ", refit.outputs()) + " (best configuration refitted on " + refit.attributes().shape() + ")");
