@@ -61,13 +61,17 @@ final class CompletionProvider {
 
     /**
      * Keys of a search space: the searched model's own parameters, and the heads of dotted paths
-     * ({@code opt.lr}, {@code train.epochs}): declared components and {@code train}.
+     * ({@code opt.lr}, {@code train.epochs}, {@code prune.sparsity}): declared components, {@code train},
+     * {@code prune} and {@code distill}.
      */
     private static void spaceKeys(CursorContext ctx, CursorContext.Frame frame, Map<String, CompletionItem> items, Document doc) {
         if (frame.component != null) for (Param p : frame.component.params()) add(items, param(p, frame.component));
         for (Declarations.Declaration d : doc.declarations().all())
             if (d.component() != null && !d.kind().equals("data")) add(items, declared(d, doc));
         add(items, keyword("train"));
+        // Settings of the model's prune or distill statement, which every trial then replays.
+        add(items, keyword("prune"));
+        add(items, keyword("distill"));
     }
 
     private void values(Type type, Map<String, CompletionItem> items) {
