@@ -52,8 +52,8 @@ final class PruneCharts {
             if (!(before > 0) || !Double.isFinite(after)) continue;
             names.add(m[0]);
             shares.add(after / before);
-            caption.append(names.size() == 1 ? " " : "; ").append(m[0]).append(' ').append(Html.number(before)).append(" → ")
-                    .append(Html.number(after)).append(m[3]);
+            caption.append(names.size() == 1 ? " " : "; ").append(m[0]).append(' ').append(Svg.human(before, 4)).append(" → ")
+                    .append(Svg.human(after, 4)).append(m[3]);
         }
         if (names.isEmpty()) return null;
         return new Figure(Figure.fileName(step.id(), "size-after-pruning"),

@@ -87,6 +87,9 @@ class ReportWriterTest {
         assertEquals(1, charts.size());
         // 1000 of 4000 parameters, 4000 of 16000 bytes, 0.5 of 0.5 ms, 0.2 of 0.5 ms.
         assertEquals(Xml.list(0.25, 0.25, 1.0, 0.4), Xml.dataValues(charts.get(0), ".//*[@data-value]"));
+        String html = java.nio.file.Files.readString(run.resolve("report.html"));
+        assertTrue(html.contains("file size 16000 → 4000 bytes"), "the caption gives the measured values as text");
+        assertFalse(html.contains("&lt;span"), "no escaped markup on the page");
     }
 
     @Test
