@@ -119,7 +119,10 @@ final class CompressionSteps {
         // Only a fine-tuned last phase has an accuracy after fine-tuning; it is the final model's.
         if (!Double.isNaN(lastStage.accuracyAfterFineTuning())) put(metrics, "accuracy_after_finetuning", report.afterFineTuning().accuracy());
         ModelSnapshot last = report.afterFineTuning() != null ? report.afterFineTuning() : report.afterPruning();
-        metrics.put("sparsity", last.sparsity());
+        // The share of the original parameters that are zero or gone with their units: for neuron
+        // pruning the smaller network itself has no zeros, so its own sparsity would read 0.
+        metrics.put("sparsity", report.before().parameters() == 0 ? 0.0
+                : 1.0 - (double) last.nonZeros() / report.before().parameters());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", method.name());
         details.put("schedule", schedule.name());

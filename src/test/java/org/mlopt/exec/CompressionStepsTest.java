@@ -196,6 +196,8 @@ class CompressionStepsTest {
             double removed = method.startsWith("magnitude") ? number(p, "metrics", "sparsity")
                     : 1 - number(p, "details", "parameters_after") / number(p, "details", "parameters_before");
             assertEquals(removed, ((Number) atTarget.get("parameter_sparsity")).doubleValue(), 1e-15, method);
+            // the step's sparsity is that share too, for both methods
+            assertEquals(removed, number(p, "metrics", "sparsity"), 1e-15, method);
             List<Map<String, Object>> stages = list(p, "details", "stages");
             assertEquals(1, stages.size());
             assertEquals(target, ((Number) stages.get(0).get("sparsity")).doubleValue());
