@@ -49,15 +49,22 @@ public final class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public synchronized void trial(Step step, org.mlopt.search.TrialResult t, String metric) {
+    public synchronized void trial(Step step, org.mlopt.search.TrialResult t, java.util.List<String> objectives) {
         if (!trialHeader) {
-            err.println(String.format(java.util.Locale.ROOT, "  %-6s %-9s %-20s %-8s %s", "trial", "state", metric + " (mean ± sd)", "time",
-                    "parameters"));
+            StringBuilder head = new StringBuilder(String.format(java.util.Locale.ROOT, "  %-6s %-9s", "trial", "state"));
+            for (String metric : objectives) head.append(String.format(java.util.Locale.ROOT, " %-20s", metric + " (mean ± sd)"));
+            err.println(head.append(String.format(java.util.Locale.ROOT, " %-8s %s", "time", "parameters")));
             trialHeader = true;
         }
-        String score = Double.isNaN(t.mean(metric)) ? "-" : String.format(java.util.Locale.ROOT, "%.4f ± %.4f", t.mean(metric), t.sd(metric));
-        err.println(String.format(java.util.Locale.ROOT, "  %-6d %-9s %-20s %-8s %s", t.number(), t.state().name().toLowerCase(java.util.Locale.ROOT),
-                score, String.format(java.util.Locale.ROOT, "%.2fs", t.seconds()), t.config()));
+        StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "  %-6d %-9s", t.number(),
+                t.state().name().toLowerCase(java.util.Locale.ROOT)));
+        for (String metric : objectives) {
+            String format = metric.equals(org.mlopt.metric.Metrics.PARAMS) ? "%.0f ± %.0f" : "%.4f ± %.4f";
+            String score = Double.isNaN(t.mean(metric)) ? "-" : String.format(java.util.Locale.ROOT, format, t.mean(metric), t.sd(metric));
+            row.append(String.format(java.util.Locale.ROOT, " %-20s", score));
+        }
+        err.println(row.append(String.format(java.util.Locale.ROOT, " %-8s %s", String.format(java.util.Locale.ROOT, "%.2fs", t.seconds()),
+                t.config())));
         err.flush();
     }
 

@@ -13,7 +13,7 @@ public interface RunListener {
     default void stepFinished(Step step, StepResult result) {}
 
     /** A search trial finished (all its folds): for a live table of trials. */
-    default void trial(Step step, org.mlopt.search.TrialResult trial, String metric) {}
+    default void trial(Step step, org.mlopt.search.TrialResult trial, java.util.List<String> objectives) {}
 
     /** A step the runtime does not execute yet. */
     default void stepSkipped(Step step, String reason) {}

@@ -123,7 +123,7 @@ final class SearchSteps {
         }).folds(folds.count()).metric(metric, direction).parallel(settings.integer("parallel", 1))
                 .threads(Math.max(1, settings.integer("parallel", 1)))
                 .seed(seed).cancel(cancel).scheduler(scheduler(strategy, recipe, binder, data))
-                .onTrial(t -> listener.trial(first, t, metric));
+                .onTrial(t -> listener.trial(first, t, objectives.stream().map(ParetoFront.Objective::metric).toList()));
         settings.call("median_stop").ifPresent(m -> runner.medianStop(new MedianStoppingRule(m.integer("warmup", 5), m.integer("min_trials", 5))));
         SearchResult result;
         if (options.folder() == null) result = runner.build().run();
