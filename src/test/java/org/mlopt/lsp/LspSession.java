@@ -20,8 +20,6 @@ import org.eclipse.lsp4j.services.LanguageServer;
 import org.mlopt.schema.Registry;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -40,13 +38,15 @@ final class LspSession implements AutoCloseable {
     final LanguageServer server;
     final CompletableFuture<Integer> exitCode;
     private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-    private final PipedOutputStream clientOut;
+    private final java.io.OutputStream clientOut;
 
     LspSession(long debounceMillis) throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(1 << 16);
-        clientOut = new PipedOutputStream(serverIn);
-        PipedInputStream clientIn = new PipedInputStream(1 << 16);
-        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        InMemoryPipe toServer = new InMemoryPipe();
+        InMemoryPipe toClient = new InMemoryPipe();
+        java.io.InputStream serverIn = toServer.in;
+        clientOut = toServer.out;
+        java.io.InputStream clientIn = toClient.in;
+        java.io.OutputStream serverOut = toClient.out;
         MloptLanguageServer impl = new MloptLanguageServer(Registry.standard(), debounceMillis);
         exitCode = CompletableFuture.supplyAsync(() -> LspMain.run(serverIn, serverOut, impl), runnable -> {
             Thread t = new Thread(runnable, "lsp-test-server");
