@@ -59,7 +59,7 @@ final class SpaceChecker {
     void check(Statement.Search s, ModelState model, Map<String, Expr> options, int folds) {
         Optional<Block.Space> space = s.options().space();
         Expr strategy = options.get("strategy");
-        String strategyName = strategy == null ? "grid" : strategy instanceof Expr.Call c ? c.callee().text() : Values.word(strategy);
+        String strategyName = Values.strategyName(strategy);
         if (space.isEmpty()) {
             ctx.diagnostics.error(ErrorCode.E601, s.target().span(), "search of '" + s.target().text() + "' has no space { ... }",
                     "help: add space { PARAM: [values] } to the search block");
@@ -81,7 +81,7 @@ final class SpaceChecker {
             if (d != null) dims.put(key, d);
         }
         for (Dimension d : dims.values()) checkConditions(d, dims);
-        if (model != null) replayLimits(s, model, dims, options);
+        if (model != null) replayLimits(dims, options);
         long candidates = "grid".equals(strategyName) ? gridSize(dims) : -1;
         boolean refit = !(options.get("refit") instanceof Expr.BoolLit b) || b.value();
         long fits = candidates < 0 ? -1 : saturatingAdd(saturatingMul(candidates, Math.max(1, folds)), refit ? 1 : 0);
@@ -94,15 +94,13 @@ final class SpaceChecker {
     }
 
     /** What a replayed prune or distill statement cannot be combined with yet. */
-    private void replayLimits(Statement.Search s, ModelState model, Map<String, Dimension> dims, Map<String, Expr> options) {
-        Dimension replay = null;
-        for (Dimension d : dims.values()) {
-            if (replay == null && (d.key().startsWith("prune.") || d.key().startsWith("distill."))) replay = d;
-        }
-        if (replay == null) return;
-        if (options.get("median_stop") != null)
+    private void replayLimits(Map<String, Dimension> dims, Map<String, Expr> options) {
+        String replayed = null;
+        for (String key : dims.keySet())
+            if (replayed == null && (key.startsWith("prune.") || key.startsWith("distill."))) replayed = key.substring(0, key.indexOf('.'));
+        if (replayed != null && options.get("median_stop") != null)
             ctx.diagnostics.error(ErrorCode.E901, options.get("median_stop").span(), "median_stop watches training epochs; a search that replays "
-                    + replay.key().substring(0, replay.key().indexOf('.')) + " in every trial cannot use it yet");
+                    + replayed + " in every trial cannot use it yet");
     }
 
     // ---- paths -------------------------------------------------------------------------------
@@ -176,8 +174,7 @@ final class SpaceChecker {
         if (rest.size() == 3 && !rest.get(1).indexed()) {
             // An argument of the call the statement's option holds: method.sparsity, optimizer.lr.
             String option = rest.get(1).name().text();
-            Expr value = null;
-            for (Block.Keyed k : options.keyed()) if (k.key().isSimple() && k.key().head().text().equals(option)) value = k.value();
+            Expr value = options.get(option).map(Block.Keyed::value).orElse(null);
             Optional<Param> p = schema.get().param(option);
             if (value instanceof Expr.Call call && p.isPresent() && !(p.get().type() instanceof Type.Group)) {
                 Resolved r = ctx.resolved(call);

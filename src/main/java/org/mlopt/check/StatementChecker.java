@@ -302,7 +302,7 @@ final class StatementChecker implements Statement.Visitor<Void> {
                     + Values.plural(objectives.size(), "scoring metric"), "help: give one direction per metric, or leave direction out to infer them");
         if (objectives.size() < 2) return;
         Expr strategy = options.get("strategy");
-        String name = strategy == null ? "grid" : strategy instanceof Expr.Call c ? c.callee().text() : Values.word(strategy);
+        String name = Values.strategyName(strategy);
         if (name != null && !name.equals("grid") && !name.equals("random"))
             ctx.diagnostics.error(ErrorCode.E901, strategy.span(), "a search with " + objectives.size() + " scoring metrics runs with grid or random; "
                     + name + " ranks trials by one score", "help: use strategy: random(trials: 30), or score by one metric");

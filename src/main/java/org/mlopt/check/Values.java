@@ -14,6 +14,11 @@ final class Values {
     }
 
     /** A bare word ({@code relu}) or an argument-less call ({@code relu()}) as its name; null otherwise. */
+    /** A search's strategy by name: {@code grid} when unset, the callee of {@code random(trials: 20)}, or a bare word. */
+    static String strategyName(Expr strategy) {
+        return strategy == null ? "grid" : strategy instanceof Expr.Call c ? c.callee().text() : word(strategy);
+    }
+
     static String word(Expr e) {
         if (e instanceof Expr.Ref r && r.path().isSimple()) return r.path().head().text();
         if (e instanceof Expr.Call c && c.args().isEmpty()) return c.callee().text();

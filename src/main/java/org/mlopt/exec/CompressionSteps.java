@@ -151,25 +151,27 @@ final class CompressionSteps {
         facts.remove("parameters");
         facts.put("pruned", method.name() + " " + sparsity);
         NetworkModel pruned = trained.with(result.network(), result.masks(), facts);
-        // Fine-tuning's epochs, numbered on across phases, each row saying which phase it belongs to.
+        List<Map<String, Double>> history = fineTuningHistory(result.fineTuning());
+        if (!history.isEmpty()) {
+            details.put("finetune_epochs", history.size());
+            details.put("finetune_stopped", result.fineTuning().stream()
+                    .map(h -> h.stopReason().name().toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+        return new Outcome(pruned, new StepResult(stepId, "prune", name, data == null ? null : s.dataset().get().text(), metrics, details, history));
+    }
+
+    /** Fine-tuning's epochs over all phases, numbered on across them, each row saying which phase it belongs to. */
+    private static List<Map<String, Double>> fineTuningHistory(List<org.mlopt.train.History> phases) {
         List<Map<String, Double>> history = new ArrayList<>();
-        List<String> stopped = new ArrayList<>();
-        for (int phase = 0; phase < result.fineTuning().size(); phase++) {
-            org.mlopt.train.History h = result.fineTuning().get(phase);
-            stopped.add(h.stopReason().name().toLowerCase(java.util.Locale.ROOT));
-            for (Map<String, Double> row : NetworkModels.history(h)) {
+        for (int phase = 0; phase < phases.size(); phase++)
+            for (Map<String, Double> row : NetworkModels.history(phases.get(phase))) {
                 Map<String, Double> numbered = new LinkedHashMap<>();
                 numbered.put("epoch", (double) (history.size() + 1));
                 numbered.put("phase", (double) (phase + 1));
                 row.forEach((k, v) -> { if (!k.equals("epoch")) numbered.put(k, v); });
                 history.add(numbered);
             }
-        }
-        if (!history.isEmpty()) {
-            details.put("finetune_epochs", history.size());
-            details.put("finetune_stopped", stopped);
-        }
-        return new Outcome(pruned, new StepResult(stepId, "prune", name, data == null ? null : s.dataset().get().text(), metrics, details, history));
+        return history;
     }
 
     /**

@@ -13,6 +13,20 @@ final class MetricNames {
 
     private MetricNames() {}
 
+    /** A metric as written, as a call: {@code accuracy} becomes {@code accuracy()}. */
+    static Expr.Call call(Expr metric) {
+        if (metric instanceof Expr.Call c) return c;
+        return new Expr.Call(new org.mlopt.ast.Name(((Expr.Ref) metric).path().toString(), metric.span()), List.of(), metric.span());
+    }
+
+    /**
+     * The name a metric's value goes under among {@code taken}: its own name, or, asked for again
+     * with other settings, spelled out ({@code f1(average: macro)}).
+     */
+    static String key(Expr.Call call, java.util.Set<String> taken) {
+        return taken.contains(call.callee().text()) ? text(call) : call.callee().text();
+    }
+
     /** {@code f1(average: macro)} as written, for a metric asked for twice with different settings. */
     static String text(Expr.Call call) {
         StringBuilder b = new StringBuilder(call.callee().text()).append('(');

@@ -146,10 +146,9 @@ final class ModelSteps {
                 : Predictions.classification(model.classes(), data.labels(), out.labels(), out.probabilities());
         Map<String, Object> metrics = new LinkedHashMap<>();
         for (Expr e : requested) {
-            Expr.Call call = e instanceof Expr.Call c ? c
-                    : new Expr.Call(new org.mlopt.ast.Name(((Expr.Ref) e).path().toString(), e.span()), List.of(), e.span());
+            Expr.Call call = MetricNames.call(e);
             Bound params = binder.given(call, EnumSet.of(Kind.METRIC));
-            String key = metrics.containsKey(call.callee().text()) ? MetricNames.text(call) : call.callee().text();
+            String key = MetricNames.key(call, metrics.keySet());
             if (call.callee().text().equals(Metrics.PARAMS)) {
                 metrics.put(key, (double) model.nonZeroParameters());
                 continue;

@@ -278,11 +278,8 @@ final class SearchSteps {
     private static List<Expr.Call> metricCalls(Statement.Search s) {
         Expr e = s.options().get("scoring").map(org.mlopt.ast.Block.Keyed::value).orElse(null);
         List<Expr.Call> calls = new ArrayList<>();
-        for (Expr item : e instanceof Expr.ListLit l ? l.items() : java.util.Collections.singletonList(e)) {
-            if (item instanceof Expr.Call c) calls.add(c);
-            else calls.add(new Expr.Call(new org.mlopt.ast.Name(item instanceof Expr.Ref r ? r.path().toString() : "accuracy", s.span()),
-                    List.of(), s.span()));
-        }
+        if (e == null) return List.of(new Expr.Call(new org.mlopt.ast.Name("accuracy", s.span()), List.of(), s.span()));
+        for (Expr item : e instanceof Expr.ListLit l ? l.items() : List.of(e)) calls.add(MetricNames.call(item));
         return calls;
     }
 
@@ -292,10 +289,11 @@ final class SearchSteps {
      */
     private static List<ParetoFront.Objective> objectives(List<Expr.Call> scorings, Object given) {
         List<ParetoFront.Objective> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
         for (int i = 0; i < scorings.size(); i++) {
             Expr.Call c = scorings.get(i);
-            String name = seen.add(c.callee().text()) ? c.callee().text() : MetricNames.text(c);
+            String name = MetricNames.key(c, taken);
+            taken.add(name);
             Object word = given instanceof List<?> l ? (i < l.size() ? l.get(i) : null) : given;
             Direction d = word != null ? (word.toString().equals("minimize") ? Direction.MINIMIZE : Direction.MAXIMIZE)
                     : Metrics.higherIsBetter(c.callee().text()) ? Direction.MAXIMIZE : Direction.MINIMIZE;

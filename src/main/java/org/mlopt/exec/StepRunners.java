@@ -72,8 +72,6 @@ final class StepRunners {
         String resultId = group.stream().filter(s -> s.kind() == org.mlopt.plan.StepKind.SEARCH).map(Step::id).findFirst()
                 .orElse(group.get(0).id());
         SearchSteps.Outcome outcome = searches.run(group.get(0), resultId, statement, data, binder, replay(group, statement, data, artifacts));
-        // A refitted student is no longer the one an earlier distillation's baseline was trained beside.
-        if (outcome.refitted() != null) compression.baselines.remove(statement.target().text());
         for (Step s : group)
             for (String out : s.outputs())
                 artifacts.put(out, switch (s.kind()) {
@@ -86,18 +84,14 @@ final class StepRunners {
 
     /** The prune or distill statement a search's trials replay, with the teacher and transfer set the planner gave its fits. */
     private SearchSteps.Replay replay(List<Step> group, Statement.Search statement, Dataset data, Map<String, Object> artifacts) {
-        boolean prune = false;
-        boolean distill = false;
-        for (org.mlopt.ast.Block.Keyed k : statement.options().space().map(sp -> sp.block().keyed()).orElse(List.of())) {
-            prune |= k.key().toString().startsWith("prune.");
-            distill |= k.key().toString().startsWith("distill.");
-        }
+        String replays = org.mlopt.plan.SpaceKey.replayed(
+                statement.options().space().map(sp -> org.mlopt.plan.SpaceKey.parse(sp.block())).orElse(List.of()));
         String model = statement.target().text();
-        if (prune) {
+        if ("prune".equals(replays)) {
             Statement.Prune p = declarations.lastPruneBefore(model, statement);
             return new SearchSteps.Replay(p, null, null, null, finetuneValidation(p, group, artifacts));
         }
-        if (!distill) return SearchSteps.Replay.NONE;
+        if (!"distill".equals(replays)) return SearchSteps.Replay.NONE;
         NetworkModel teacher = null;
         Dataset transfer = null;
         for (String in : group.get(0).inputs()) {
@@ -115,11 +109,10 @@ final class StepRunners {
      */
     private static Dataset finetuneValidation(Statement.Prune p, List<Step> steps, Map<String, Object> artifacts) {
         if (p == null) return null;
-        String part = null;
-        for (org.mlopt.ast.Block.Keyed k : p.options().keyed())
-            if (k.key().toString().equals("finetune") && k.value() instanceof Expr.BlockLit b)
-                for (org.mlopt.ast.Block.Keyed f : b.block().keyed())
-                    if (f.key().toString().equals("validate") && f.value() instanceof Expr.Ref r && r.path().isSimple()) part = r.path().head().text();
+        String part = p.options().get("finetune").map(org.mlopt.ast.Block.Keyed::value)
+                .filter(v -> v instanceof Expr.BlockLit).flatMap(v -> ((Expr.BlockLit) v).block().get("validate"))
+                .map(org.mlopt.ast.Block.Keyed::value).filter(v -> v instanceof Expr.Ref r && r.path().isSimple())
+                .map(v -> ((Expr.Ref) v).path().head().text()).orElse(null);
         if (part == null) return null;
         for (Step s : steps)
             for (String in : s.inputs())
@@ -138,10 +131,8 @@ final class StepRunners {
         for (Step s : steps) if (s.seed().isPresent()) seed = s.seed().getAsLong() & 0xFFFFFFFFL;
         CompressionSteps.Outcome outcome;
         if (statement instanceof Statement.Prune p) {
-            Dataset data = null;
-            for (Step s : steps) for (String in : s.inputs()) if (artifacts.get(in) instanceof Dataset d) data = d;
             Dataset validation = finetuneValidation(p, steps, artifacts);
-            data = null;
+            Dataset data = null;
             for (Step s : steps)
                 for (String in : s.inputs())
                     if (artifacts.get(in) instanceof Dataset d && d != validation) data = d;

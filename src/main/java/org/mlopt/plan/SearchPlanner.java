@@ -162,12 +162,9 @@ final class SearchPlanner {
      * text joins the fits' settings, and a distillation's teacher and transfer set become inputs.
      */
     private Replayed replayed(Statement.Search s, List<SpaceKey> space, Map<String, String> settings) {
-        boolean prune = false;
-        boolean distill = false;
-        for (SpaceKey k : space) {
-            prune |= k.key().startsWith("prune.");
-            distill |= k.key().startsWith("distill.");
-        }
+        String replays = SpaceKey.replayed(space);
+        boolean prune = "prune".equals(replays);
+        boolean distill = "distill".equals(replays);
         List<String> inputs = new ArrayList<>();
         Statement.Prune lastPrune = null;
         Statement.Distill lastDistill = null;

@@ -21,10 +21,21 @@ public record SpaceKey(String key, Expr primitive, Map<String, List<String>> con
     }
 
     /** The keys of a {@code space { ... }} block in declaration order. */
-    static List<SpaceKey> parse(Block space) {
+    public static List<SpaceKey> parse(Block space) {
         List<SpaceKey> out = new ArrayList<>();
         for (Block.Keyed k : space.keyed()) out.add(of(k.key().toString(), k.value()));
         return out;
+    }
+
+    /**
+     * The statement every trial of a search over these keys replays: {@code prune} when a key
+     * names a prune setting ({@code prune.sparsity}), {@code distill} when one names a distillation
+     * setting, else null.
+     */
+    public static String replayed(List<SpaceKey> keys) {
+        for (SpaceKey k : keys) if (k.key().startsWith("prune.")) return "prune";
+        for (SpaceKey k : keys) if (k.key().startsWith("distill.")) return "distill";
+        return null;
     }
 
     public static SpaceKey of(String key, Expr value) {
