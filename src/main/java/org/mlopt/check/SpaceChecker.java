@@ -96,8 +96,15 @@ final class SpaceChecker {
     /** What a replayed prune or distill statement cannot be combined with yet. */
     private void replayLimits(Map<String, Dimension> dims, Map<String, Expr> options) {
         String replayed = null;
-        for (String key : dims.keySet())
-            if (replayed == null && (key.startsWith("prune.") || key.startsWith("distill."))) replayed = key.substring(0, key.indexOf('.'));
+        for (Dimension d : dims.values()) {
+            String key = d.key();
+            if (!key.startsWith("prune.") && !key.startsWith("distill.")) continue;
+            String keyword = key.substring(0, key.indexOf('.'));
+            if (replayed == null) replayed = keyword;
+            else if (!replayed.equals(keyword))
+                ctx.diagnostics.error(ErrorCode.E308, d.span(), "'" + key + "' tunes a " + keyword + " statement, but this search already replays "
+                        + replayed + "; a trial replays one statement", "help: search the " + keyword + " settings in a search of their own");
+        }
         if (replayed != null && options.get("median_stop") != null)
             ctx.diagnostics.error(ErrorCode.E901, options.get("median_stop").span(), "median_stop watches training epochs; a search that replays "
                     + replayed + " in every trial cannot use it yet");
